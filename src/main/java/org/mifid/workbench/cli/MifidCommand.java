@@ -1,0 +1,47 @@
+package org.mifid.workbench.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import org.mifid.workbench.engine.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: each subcommand is a thin shell over a service. */
+@Command(
+        name = "mifid-workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "MiFID scoring, memorization inspection and verdicts for generative-image competitions.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class MifidCommand {
+
+    /** Exit status for bad input: a missing file, a malformed matrix, a hostile archive. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    /** Exit status when the user cancelled (Ctrl+C). */
+    public static final int EXIT_CANCELLED = 130;
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for tests that capture its output. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MifidCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof InvalidInputException) {
+                err.println("error: " + ex.getMessage());
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof CancellationException) {
+                err.println("cancelled");
+                err.flush();
+                return EXIT_CANCELLED;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,20 @@
+package org.mifid.workbench.store;
+
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.engine.MifidScore;
+import org.mifid.workbench.engine.Neighbours;
+
+/**
+ * A fresh score to store with its submission.
+ *
+ * @param neighbours each generated image's nearest training images, or null when not computed
+ * @param referenceSetId the reference set the neighbours index into, or 0 when none
+ */
+public record ScoredLeaderboard(
+        LeaderboardPreset leaderboard,
+        MifidScore score,
+        String extractorId,
+        long durationMillis,
+        Neighbours neighbours,
+        long referenceSetId) {
+}

@@ -1,0 +1,72 @@
+package org.mifid.workbench.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.mifid.workbench.engine.LeaderboardPreset;
+
+/**
+ * One competition's workspace: a single SQLite file holding its submissions, scores, neighbours, verdicts and
+ * thresholds. Every write is one transaction: it happens whole or not at all. Safe to use from several
+ * threads; readers are not blocked by a writer (WAL).
+ */
+public interface Workspace extends AutoCloseable {
+
+    /** Opens (creating or migrating) the workspace stored in {@code file}. */
+    static Workspace open(Path file) {
+        return SqliteWorkspace.open(file);
+    }
+
+    Path file();
+
+    String competitionName();
+
+    void renameCompetition(String name);
+
+    /** The threshold in force on a leaderboard: the latest applied, or the preset's default. */
+    double threshold(LeaderboardPreset leaderboard);
+
+    /** Applies a threshold and appends it to the leaderboard's history. */
+    void applyThreshold(ThresholdChange change);
+
+    List<ThresholdChange> thresholdHistory(LeaderboardPreset leaderboard);
+
+    long addReferenceSet(ReferenceSet set, List<String> imageNames);
+
+    Optional<ReferenceSet> referenceSet(long id);
+
+    Optional<ReferenceSet> referenceSetByChecksum(String checksum);
+
+    /** Image names of a reference set in feature-row order. */
+    List<String> referenceImageNames(long referenceSetId);
+
+    List<Submission> submissions();
+
+    Optional<Submission> submission(long id);
+
+    Optional<Submission> submissionByChecksum(String checksum);
+
+    /**
+     * Stores a submission with its scores and neighbours in one transaction.
+     *
+     * @throws DuplicateSubmissionException if a submission with the same checksum is already stored
+     */
+    long addSubmission(NewSubmission submission, List<ScoredLeaderboard> scores);
+
+    /** Every scored submission of a leaderboard with its current verdict, in no particular order. */
+    List<LeaderboardRow> leaderboardRows(LeaderboardPreset leaderboard);
+
+    Optional<StoredNeighbours> neighbours(long submissionId, LeaderboardPreset leaderboard);
+
+    /** Appends verdicts to the history, all in one transaction (a bulk verdict is one entry per submission). */
+    void recordVerdicts(List<VerdictEntry> entries);
+
+    /** The current verdict of a submission, if any was ever recorded. */
+    Optional<VerdictEntry> currentVerdict(long submissionId);
+
+    /** A submission's verdict history, oldest first. */
+    List<VerdictEntry> verdictHistory(long submissionId);
+
+    @Override
+    void close();
+}

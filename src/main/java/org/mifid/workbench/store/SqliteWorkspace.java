@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
@@ -517,7 +519,7 @@ public final class SqliteWorkspace implements Workspace {
 
         /** Checksums repeated inside the batch are caught here; those already stored by the UNIQUE index. */
         private static void rejectRepeats(List<NewScoredSubmission> batch) {
-            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            Map<String, String> seen = new HashMap<>();
             for (NewScoredSubmission item : batch) {
                 NewSubmission s = item.submission();
                 String source = source(s);

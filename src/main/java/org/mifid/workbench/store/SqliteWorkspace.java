@@ -110,7 +110,7 @@ public final class SqliteWorkspace implements Workspace {
             ensureOpen();
             return SqlTransaction.immediate(writer, work);
         } catch (SQLException e) {
-            throw new WorkspaceException(file + ": write failed: " + e.getMessage(), e);
+            throw new WorkspaceException(file.toString(), "write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
@@ -128,7 +128,7 @@ public final class SqliteWorkspace implements Workspace {
             }
             return work.run(c);
         } catch (SQLException e) {
-            throw new WorkspaceException(file + ": read failed: " + e.getMessage(), e);
+            throw new WorkspaceException(file.toString(), "read failed: " + e.getMessage(), e);
         } finally {
             if (c != null) {
                 idleReaders.addFirst(c);

@@ -283,9 +283,14 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public List<String> referenceImageNames(long referenceSetId) {
+        return nameList("SELECT image_names FROM reference_set WHERE id = ?", referenceSetId);
+    }
+
+    /** The name list in the one BLOB column {@code sql} selects for {@code id}; empty when there is no row. */
+    private List<String> nameList(String sql, long id) {
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT image_names FROM reference_set WHERE id = ?")) {
-                ps.setLong(1, referenceSetId);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? BlobCodec.names(rs.getBytes(1)) : List.of();
                 }
@@ -619,15 +624,7 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public List<String> submissionImageNames(long submissionId) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT names FROM submission_images WHERE submission_id = ?")) {
-                ps.setLong(1, submissionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? BlobCodec.names(rs.getBytes(1)) : List.of();
-                }
-            }
-        });
+        return nameList("SELECT names FROM submission_images WHERE submission_id = ?", submissionId);
     }
 
     // ---- verdicts ------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ case "$(uname -s)" in
   *) echo "build-app: unsupported system $(uname -s)" >&2; exit 1 ;;
 esac
 
+command -v unzip >/dev/null || { echo "build-app: unzip not found (apt-get install unzip)" >&2; exit 1; }
 command -v jpackage >/dev/null || { echo "build-app: jpackage not found (JDK 17 or later with jpackage/jlink and jmods)" >&2; exit 1; }
 
 target=target

@@ -5,9 +5,10 @@
 #   3. starts the GUI with no arguments (the demo competition) under a private Xvfb display, waits up to
 #      SMOKE_WINDOW_TIMEOUT seconds (default 60) for the "MiFID Workbench" window, keeps it running until
 #      SMOKE_SECONDS (default 20) have passed, checks the process is still alive and a screenshot of the
-#      display is not blank, then stops it.
+#      window is not one flat colour, then stops it.
 # Exits non-zero with a one-line reason on any failure. The screenshot and the app's output stay in
-# target/smoke/. Installs xvfb, libgtk-3-0, x11-utils and imagemagick through apt when missing and root.
+# target/smoke/. Installs xvfb, libgtk-3-0, x11-utils, imagemagick and unzip through apt when missing and
+# root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=target/dist/mifid-workbench
@@ -20,6 +21,7 @@ fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xwininfo >/dev/null || need+=(x11-utils)
+command -v unzip >/dev/null || need+=(unzip)
 [ -x /usr/bin/import ] && [ -x /usr/bin/convert ] || need+=(imagemagick)
 ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null || need+=(libgtk-3-0)
 if [ ${#need[@]} -gt 0 ]; then

@@ -118,10 +118,11 @@ public final class SqliteWorkspace implements Workspace {
 
     /** Runs {@code work} on a pooled read connection; each statement sees the latest committed state. */
     private <T> T read(SqlTransaction.Work<T> work) {
-        ensureOpen();
         readerPermits.acquireUninterruptibly();
         Connection c = null;
         try {
+            // checked under the permit: close() takes every permit before it closes the connections
+            ensureOpen();
             c = idleReaders.pollFirst();
             if (c == null) {
                 c = newReader();
@@ -734,14 +735,19 @@ public final class SqliteWorkspace implements Workspace {
                 return;
             }
             closed = true;
-            // wait for reads in flight, then close every reader and finally the writer (which checkpoints the WAL)
+            // wait for reads in flight, then close every reader and finally the writer (which checkpoints the WAL);
+            // the permits go back so that a late reader finds the workspace closed instead of waiting forever
             readerPermits.acquireUninterruptibly(MAX_READERS);
-            synchronized (allReaders) {
-                allReaders.forEach(SqliteWorkspace::closeQuietly);
-                allReaders.clear();
+            try {
+                synchronized (allReaders) {
+                    allReaders.forEach(SqliteWorkspace::closeQuietly);
+                    allReaders.clear();
+                }
+                idleReaders.clear();
+                closeQuietly(writer);
+            } finally {
+                readerPermits.release(MAX_READERS);
             }
-            idleReaders.clear();
-            closeQuietly(writer);
         } finally {
             writeLock.unlock();
         }

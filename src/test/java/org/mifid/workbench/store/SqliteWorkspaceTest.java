@@ -259,6 +259,15 @@ class SqliteWorkspaceTest {
     }
 
     @Test
+    void aClosedWorkspaceRefusesReadsAndWritesInsteadOfHanging() {
+        Workspace ws = Workspace.open(dir.resolve("w.db"));
+        ws.close();
+        ws.close();
+        assertThrows(IllegalStateException.class, ws::competitionName);
+        assertThrows(IllegalStateException.class, () -> ws.renameCompetition("x"));
+    }
+
+    @Test
     void theWriteLockIsNotHeldAfterAFailure() {
         try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
             assertThrows(IllegalArgumentException.class, () -> ws.applyThreshold(

@@ -111,7 +111,7 @@ relu_gen = np.maximum(rng.normal(size=(350, 48)) @ rng.normal(size=(48, 48)), 0)
 cases.append(case("relu", relu_gen, relu_train, 0.25))
 
 # pytorch-fid style statistics files, stored and deflated, for the .npz reader and --train-stats
-mu_t, s_t = stats(train)
+mu_t, s_t = stats(train.astype(np.float32))
 np.savez("fullrank_train_stats.npz", mu=mu_t, sigma=s_t)
 np.savez_compressed("fullrank_train_stats_compressed.npz", mu=mu_t, sigma=s_t)
 

@@ -1,0 +1,184 @@
+package org.mifid.workbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mifid.workbench.engine.ComputeDevice;
+import org.mifid.workbench.engine.FeatureChecks;
+import org.mifid.workbench.engine.FeatureMatrix;
+import org.mifid.workbench.engine.GaussianStatistics;
+import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.engine.MifidScore;
+import org.mifid.workbench.engine.MifidScorer;
+import org.mifid.workbench.engine.Neighbours;
+import org.mifid.workbench.engine.NpyArray;
+import org.mifid.workbench.engine.NpyFile;
+import org.mifid.workbench.engine.NpzFile;
+import org.mifid.workbench.engine.ProgressMonitor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code score}: MiFID of a submission's features against the training features. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Scores generated features against training features with MiFID (Kaggle 2019 semantics).")
+public final class ScoreCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--features", required = true, paramLabel = "GEN.npy",
+            description = "Generated images' features, one row per image (float32 or float64 .npy).")
+    Path features;
+
+    @Option(names = "--train-features", paramLabel = "TRAIN.npy",
+            description = "Training images' features; needed for the memorization distance.")
+    Path trainFeatures;
+
+    @Option(names = "--train-stats", paramLabel = "STATS.npz",
+            description = "Precomputed training statistics (pytorch-fid .npz with mu and sigma) used for FID.")
+    Path trainStats;
+
+    @Option(names = "--leaderboard", defaultValue = "public", paramLabel = "public|private",
+            description = "Threshold preset: public 0.1, private 0.25. Default: ${DEFAULT-VALUE}.")
+    String leaderboard;
+
+    @Option(names = "--eps", paramLabel = "E", description = "Memorization threshold; overrides the preset.")
+    Double eps;
+
+    @Option(names = "--offset", defaultValue = "kaggle", paramLabel = "kaggle|notebook",
+            description = "Added to the thresholded distance: kaggle 1e-15 (scoring code), notebook 1e-14.")
+    String offset;
+
+    @Option(names = {"-k", "--neighbours-per-image"}, defaultValue = "5",
+            description = "Nearest training images kept per generated image. Default: ${DEFAULT-VALUE}.")
+    int k;
+
+    @Option(names = "--neighbours", paramLabel = "OUT.npz",
+            description = "Writes each generated image's nearest training indices (int32) and distances (float32).")
+    Path neighboursOut;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "Where the nearest-neighbour search runs. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--json", description = "Prints exactly one JSON object on standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        ProgressMonitor progress = new ConsoleProgress(spec.commandLine().getErr());
+        if (trainFeatures == null) {
+            throw new InvalidInputException(trainStats == null ? "--train-features" : trainStats.toString(),
+                    "the memorization distance needs the training features: give --train-features TRAIN.npy");
+        }
+        FeatureMatrix generated = load(features);
+        FeatureMatrix train = load(trainFeatures);
+        FeatureChecks.requireSameDimension(train.cols(), trainFeatures.toString(), generated.cols(), features.toString());
+        GaussianStatistics stats = trainStats == null ? null : GaussianStatistics.read(trainStats);
+        if (stats != null) {
+            FeatureChecks.requireSameDimension(generated.cols(), features.toString(), stats.dim(),
+                    trainStats.toString());
+        }
+        long loaded = System.nanoTime();
+        MifidScorer.Result r = MifidScorer.builder()
+                .epsilon(epsilon())
+                .offset(offsetValue())
+                .k(k)
+                .device(ComputeDevice.resolve(device))
+                .build()
+                .score(generated, train, stats, progress);
+        if (neighboursOut != null) {
+            writeNeighbours(neighboursOut, r.neighbours());
+        }
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        print(r, (loaded - t0) / 1_000_000, total);
+        return 0;
+    }
+
+    private static FeatureMatrix load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file.toString(), "no such file");
+        }
+        FeatureMatrix m = NpyFile.read(file);
+        FeatureChecks.requireFinite(m, file.toString());
+        return m;
+    }
+
+    private double epsilon() {
+        if (eps != null) {
+            if (!(eps > 0 && eps <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--eps must be in (0, 1], got " + eps);
+            }
+            return eps;
+        }
+        try {
+            return LeaderboardPreset.parse(leaderboard).epsilon();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private double offsetValue() {
+        return switch (offset.toLowerCase(Locale.ROOT)) {
+            case "kaggle" -> MifidScore.KAGGLE_OFFSET;
+            case "notebook" -> MifidScore.NOTEBOOK_OFFSET;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--offset must be kaggle or notebook, got " + offset);
+        };
+    }
+
+    static void writeNeighbours(Path file, Neighbours n) {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("indices", NpyArray.of(n.indices(), n.size(), n.k()));
+        arrays.put("distances", NpyArray.of(n.distances(), n.size(), n.k()));
+        NpzFile.write(file, arrays);
+    }
+
+    private void print(MifidScorer.Result r, long loadMillis, long totalMillis) {
+        MifidScore s = r.score();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("fid", s.fid());
+            o.put("distance", s.distance());
+            o.put("distance_thresholded", s.distanceThresholded());
+            o.put("mifid", s.mifid());
+            o.put("epsilon", s.epsilon());
+            o.put("penalised", MifidScore.penalised(s.distance(), s.epsilon()));
+            o.put("n_generated", s.nGenerated());
+            o.put("n_train", s.nTrain());
+            o.put("dim", s.dim());
+            o.put("rank_deficient", s.rankDeficient());
+            o.put("k", r.neighbours().k());
+            if (neighboursOut != null) {
+                o.put("neighbours_file", neighboursOut.toString());
+            }
+            ObjectNode t = o.putObject("timings_ms");
+            t.put("load", loadMillis);
+            t.put("statistics_and_fid", r.statisticsMillis());
+            t.put("memorization_search", r.searchMillis());
+            t.put("total", totalMillis);
+            out.println(o.toString());
+        } else {
+            out.printf(Locale.ROOT, "FID                  %.6f%s%n", s.fid(),
+                    s.rankDeficient() ? "  (rank-deficient covariance: fewer images than dimensions)" : "");
+            out.printf(Locale.ROOT, "memorization dist.   %.6f  (%s threshold %.4g)%n", s.distance(),
+                    MifidScore.penalised(s.distance(), s.epsilon()) ? "below the" : "not below the", s.epsilon());
+            out.printf(Locale.ROOT, "thresholded dist.    %.6f%n", s.distanceThresholded());
+            out.printf(Locale.ROOT, "MiFID                %.6f%n", s.mifid());
+            out.printf(Locale.ROOT, "%d generated x %d training images, %d features; %d ms%n", s.nGenerated(),
+                    s.nTrain(), s.dim(), totalMillis);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,127 @@
+package org.mifid.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.engine.NpyArray;
+import org.mifid.workbench.engine.NpyFile;
+import org.mifid.workbench.engine.NpzFile;
+import picocli.CommandLine;
+
+class ScoreCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = MifidCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static String fixture(String name) {
+        try {
+            return Paths.get(ScoreCommandTest.class.getResource("/reference/engine/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode expected(String name) throws IOException {
+        try (InputStream in = ScoreCommandTest.class.getResourceAsStream("/reference/engine/expected.json")) {
+            for (JsonNode c : new ObjectMapper().readTree(in)) {
+                if (c.get("name").asText().equals(name)) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    @Test
+    void jsonIsOneObjectWithTheReferenceValues(@TempDir Path dir) throws IOException {
+        Path neighbours = dir.resolve("nn.npz");
+        Run r = run("score", "--train-features", fixture("zerorows_train.npy"), "--features", fixture("zerorows_gen.npy"),
+                "--device", "cpu", "--json", "-k", "3", "--neighbours", neighbours.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(1, r.out().trim().lines().count());
+        JsonNode e = expected("zerorows");
+        for (String key : new String[] {"fid", "distance", "distance_thresholded", "mifid", "n_generated", "n_train",
+                "dim"}) {
+            assertTrue(o.has(key), key);
+        }
+        assertEquals(e.get("fid").asDouble(), o.get("fid").asDouble(), 1e-6 * e.get("fid").asDouble());
+        assertEquals(e.get("distance").asDouble(), o.get("distance").asDouble(), 1e-6);
+        assertEquals(300, o.get("n_generated").asInt());
+        Map<String, NpyArray> nn = NpzFile.read(neighbours);
+        int[] idx = nn.get("indices").toInts();
+        assertEquals(e.get("nearest3").get(0).get(0).asInt(), idx[0]);
+        assertEquals(-1, idx[7 * 3], "a zero row has no neighbours");
+    }
+
+    @Test
+    void trainStatsGiveTheSameFid() throws IOException {
+        Run a = run("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
+                "--device", "cpu", "--json");
+        Run b = run("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
+                "--train-stats", fixture("fullrank_train_stats_compressed.npz"), "--device", "cpu", "--json");
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(m.readTree(a.out()).get("fid").asDouble(), m.readTree(b.out()).get("fid").asDouble(), 1e-8);
+    }
+
+    @Test
+    void notebookOffsetAndPrivateThreshold() throws IOException {
+        Run r = run("score", "--train-features", fixture("memorizer_train.npy"), "--features",
+                fixture("memorizer_gen.npy"), "--leaderboard", "private", "--offset", "notebook", "--device", "cpu",
+                "--json");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(0.25, o.get("epsilon").asDouble());
+        assertTrue(o.get("penalised").asBoolean());
+        assertEquals(o.get("fid").asDouble() / (o.get("distance").asDouble() + 1e-14), o.get("mifid").asDouble(),
+                1e-9 * o.get("mifid").asDouble());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+        Path nan = dir.resolve("nan.npy");
+        NpyFile.write(nan, new org.mifid.workbench.engine.FeatureMatrix(new float[] {1, Float.NaN, 3, 4}, 2, 2));
+        Path narrow = dir.resolve("narrow.npy");
+        NpyFile.write(narrow, new org.mifid.workbench.engine.FeatureMatrix(new float[] {1, 2, 3, 4}, 4, 1));
+        Path ints = dir.resolve("ints.npy");
+        NpyFile.write(ints, NpyArray.of(new int[] {1, 2, 3, 4}, 2, 2));
+        String train = fixture("fullrank_train.npy");
+        assertBad(run("score", "--train-features", train, "--features", dir.resolve("none.npy").toString()),
+                "none.npy: no such file");
+        assertBad(run("score", "--train-features", train, "--features", nan.toString()), "nan.npy: NaN at row 0");
+        assertBad(run("score", "--train-features", train, "--features", narrow.toString()), "narrow.npy: has 1 features");
+        assertBad(run("score", "--train-features", train, "--features", ints.toString()), "ints.npy: expected float32");
+        assertBad(run("score", "--features", train), "needs the training features");
+        Files.writeString(dir.resolve("e.npy"), "");
+        assertBad(run("score", "--train-features", train, "--features", dir.resolve("e.npy").toString()), "e.npy: ");
+    }
+
+    private static void assertBad(Run r, String message) {
+        assertEquals(MifidCommand.EXIT_BAD_INPUT, r.exit(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), r.err());
+        assertEquals("", r.out());
+    }
+}

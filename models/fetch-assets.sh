@@ -7,9 +7,9 @@
 # Idempotent: a marker file records what was unpacked, so later builds do nothing.
 set -euo pipefail
 dest=${1:-target/assets}
-marker="$dest/.complete-v1"
+marker="$dest/.complete-v2"
 [ -f "$marker" ] && exit 0
-command -v npm >/dev/null || { echo "fetch-assets: npm is needed to fetch the model and demo images (apt-get install npm)" >&2; exit 1; }
+command -v npm >/dev/null && command -v node >/dev/null || { echo "fetch-assets: node and npm are needed to fetch the model and demo images (apt-get install nodejs npm)" >&2; exit 1; }
 mkdir -p "$dest"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,6 +19,11 @@ rm -rf "$dest/nsfwjs" "$dest/emoji-google" "$dest/emoji-twitter"
 mkdir -p "$dest/nsfwjs" "$dest/emoji-google" "$dest/emoji-twitter"
 tar -xzf "$work/nsfwjs-4.4.0.tgz" -C "$dest/nsfwjs" --strip-components=3 \
   package/dist/models/inception_v3 package/dist/models/mobilenet_v2
+# the models ship as browserify bundles: unwrap them to model.json + binary shards once, here
+for m in inception_v3 mobilenet_v2; do
+  node "$(dirname "$0")/tfjs-unwrap.js" "$dest/nsfwjs/$m"
+  rm -f "$dest/nsfwjs/$m"/*.min.js
+done
 tar -xzf "$work/emoji-datasource-google-16.0.0.tgz" -C "$dest/emoji-google" --strip-components=1 \
   package/emoji.json package/img/google/64
 tar -xzf "$work/emoji-datasource-twitter-16.0.0.tgz" -C "$dest/emoji-twitter" --strip-components=1 \

@@ -37,6 +37,12 @@ public interface Workspace extends AutoCloseable {
 
     Optional<ReferenceSet> referenceSetByChecksum(String checksum);
 
+    /** Makes {@code referenceSetId} the training set a leaderboard scores against. */
+    void assignReferenceSet(LeaderboardPreset leaderboard, long referenceSetId);
+
+    /** The training set a leaderboard scores against, if one was assigned. */
+    Optional<ReferenceSet> leaderboardReferenceSet(LeaderboardPreset leaderboard);
+
     /** Image names of a reference set in feature-row order. */
     List<String> referenceImageNames(long referenceSetId);
 
@@ -46,12 +52,28 @@ public interface Workspace extends AutoCloseable {
 
     Optional<Submission> submissionByChecksum(String checksum);
 
+    /** The first stored submission with this competition id, if any. */
+    Optional<Submission> submissionByExternalId(String externalId);
+
+    int submissionCount();
+
+    /** A submission's image names in feature-row order (empty for imported results). */
+    List<String> submissionImageNames(long submissionId);
+
     /**
      * Stores a submission with its scores and neighbours in one transaction.
      *
      * @throws DuplicateSubmissionException if a submission with the same checksum is already stored
      */
     long addSubmission(NewSubmission submission, List<ScoredLeaderboard> scores);
+
+    /**
+     * Stores many submissions with their scores in one transaction (results import): all of them or none.
+     *
+     * @return the new ids, in the order of {@code batch}
+     * @throws DuplicateSubmissionException if any checksum is already stored (nothing is stored then)
+     */
+    List<Long> addSubmissions(List<NewScoredSubmission> batch);
 
     /** Every scored submission of a leaderboard with its current verdict, in no particular order. */
     List<LeaderboardRow> leaderboardRows(LeaderboardPreset leaderboard);

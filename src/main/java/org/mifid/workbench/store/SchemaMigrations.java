@@ -1,0 +1,146 @@
+package org.mifid.workbench.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The workspace schema as an ordered list of migrations. {@code PRAGMA user_version} records how many have
+ * been applied; opening a file applies the missing ones, each in its own transaction together with the
+ * version bump, so a crash between two migrations leaves a consistent, older schema.
+ */
+final class SchemaMigrations {
+    private SchemaMigrations() {
+    }
+
+    /** Migration {@code i} takes the schema from version {@code i} to {@code i + 1}. Append only; never edit. */
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+        """
+        CREATE TABLE competition (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL)""",
+        """
+        CREATE TABLE reference_set (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            location TEXT NOT NULL,
+            checksum TEXT NOT NULL UNIQUE,
+            image_count INTEGER NOT NULL CHECK (image_count >= 0),
+            image_names BLOB NOT NULL)""",
+        """
+        CREATE TABLE leaderboard (
+            id TEXT PRIMARY KEY,
+            extractor_id TEXT NOT NULL,
+            default_epsilon REAL NOT NULL,
+            reference_set_id INTEGER REFERENCES reference_set(id))""",
+        "INSERT INTO leaderboard(id, extractor_id, default_epsilon) VALUES ('public', 'fid-inception', 0.1)",
+        "INSERT INTO leaderboard(id, extractor_id, default_epsilon) VALUES ('private', 'nasnet-large', 0.25)",
+        """
+        CREATE TABLE threshold_change (
+            id INTEGER PRIMARY KEY,
+            leaderboard TEXT NOT NULL REFERENCES leaderboard(id),
+            epsilon REAL NOT NULL,
+            changed_by TEXT,
+            changed_at TEXT NOT NULL,
+            note TEXT)""",
+        "CREATE INDEX threshold_change_by_leaderboard ON threshold_change(leaderboard, id)",
+        """
+        CREATE TABLE submission (
+            id INTEGER PRIMARY KEY,
+            external_id TEXT,
+            team TEXT NOT NULL,
+            file_name TEXT,
+            path TEXT,
+            checksum TEXT NOT NULL UNIQUE,
+            submitted_at TEXT,
+            image_count INTEGER NOT NULL DEFAULT 0,
+            label TEXT,
+            added_at TEXT NOT NULL)""",
+        """
+        CREATE TABLE submission_images (
+            submission_id INTEGER PRIMARY KEY REFERENCES submission(id),
+            names BLOB NOT NULL)""",
+        """
+        CREATE TABLE score (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            leaderboard TEXT NOT NULL REFERENCES leaderboard(id),
+            fid REAL NOT NULL,
+            distance REAL NOT NULL,
+            epsilon REAL NOT NULL,
+            distance_thresholded REAL NOT NULL,
+            mifid REAL NOT NULL,
+            n_generated INTEGER NOT NULL,
+            n_train INTEGER NOT NULL,
+            dim INTEGER NOT NULL,
+            rank_deficient INTEGER NOT NULL,
+            extractor_id TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            scored_at TEXT NOT NULL,
+            PRIMARY KEY (submission_id, leaderboard))""",
+        "CREATE INDEX score_by_leaderboard ON score(leaderboard)",
+        """
+        CREATE TABLE neighbours (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            leaderboard TEXT NOT NULL REFERENCES leaderboard(id),
+            reference_set_id INTEGER REFERENCES reference_set(id),
+            k INTEGER NOT NULL CHECK (k > 0),
+            indices BLOB NOT NULL,
+            distances BLOB NOT NULL,
+            PRIMARY KEY (submission_id, leaderboard))""",
+        """
+        CREATE TABLE verdict (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('LEGIT', 'CHEATER', 'NEEDS_REVIEW', 'NONE')),
+            note TEXT,
+            reviewer TEXT,
+            decided_at TEXT NOT NULL,
+            leaderboard TEXT REFERENCES leaderboard(id),
+            threshold REAL)""",
+        "CREATE INDEX verdict_by_submission ON verdict(submission_id, id)",
+        // the audit trail: history tables refuse to be rewritten
+        "CREATE TRIGGER verdict_no_update BEFORE UPDATE ON verdict BEGIN SELECT RAISE(ABORT, 'verdict history is append-only'); END",
+        "CREATE TRIGGER verdict_no_delete BEFORE DELETE ON verdict BEGIN SELECT RAISE(ABORT, 'verdict history is append-only'); END",
+        "CREATE TRIGGER threshold_no_update BEFORE UPDATE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END",
+        "CREATE TRIGGER threshold_no_delete BEFORE DELETE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END"));
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Brings the schema up to date. The connection must have auto-commit off.
+     *
+     * @return the version found before migrating
+     */
+    static int migrate(Connection c, String source) throws SQLException {
+        int found = version(c);
+        if (found > latestVersion()) {
+            throw new org.mifid.workbench.engine.InvalidInputException(source, "written by a newer workbench (schema "
+                    + found + ", this one knows up to " + latestVersion() + ")");
+        }
+        for (int v = found; v < latestVersion(); v++) {
+            try (Statement st = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+                // PRAGMA cannot take a bound parameter; v is an int we produced
+                st.execute("PRAGMA user_version = " + (v + 1));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return found;
+    }
+}

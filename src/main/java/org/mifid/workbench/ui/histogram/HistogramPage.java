@@ -144,9 +144,10 @@ public final class HistogramPage extends BorderPane {
         double t = model.liveThresholdProperty().get();
         ThresholdCounts counts = index.at(t);
         thresholdLabel.setText(String.format("Threshold %.4f (percentile %.1f%% of %d submissions)",
-                t, counts.percentile(), counts.total()));
-        flaggedLabel.setText(String.format("Flagged: %d submissions", counts.flagged()));
-        flaggedCleanLabel.setText(String.format("Flagged but labelled legitimate: %d", counts.flaggedLabelledClean()));
+                t, counts.percentile(), counts.counts().submissions()));
+        flaggedLabel.setText(String.format("Flagged: %d submissions", counts.counts().flagged()));
+        flaggedCleanLabel.setText(String.format("Flagged but labelled legitimate: %d of %d",
+                counts.counts().flaggedClean(), counts.counts().labelledClean()));
         aucLabel.setText(Double.isNaN(counts.auc()) ? "AUC: needs labelled memorizers and clean submissions"
                 : String.format("AUC of distance vs labels: %.3f", counts.auc()));
         double applied = model.appliedThresholdProperty().get();

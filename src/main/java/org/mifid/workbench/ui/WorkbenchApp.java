@@ -68,9 +68,9 @@ public class WorkbenchApp extends Application {
         if (Boolean.getBoolean("mifid.ui.focusFirst")) {
             // screenshots: select the top-ranked submission once the leaderboard is filled
             var items = view.leaderboardPage().table().getItems();
-            items.addListener(new javafx.collections.ListChangeListener<>() {
+            items.addListener(new javafx.collections.ListChangeListener<org.mifid.workbench.ui.leaderboard.RankedEntry>() {
                 @Override
-                public void onChanged(Change<?> change) {
+                public void onChanged(Change<? extends org.mifid.workbench.ui.leaderboard.RankedEntry> change) {
                     if (!items.isEmpty()) {
                         items.removeListener(this);
                         view.leaderboardPage().table().getSelectionModel().select(0);

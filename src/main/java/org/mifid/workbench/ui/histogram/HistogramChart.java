@@ -44,11 +44,16 @@ public final class HistogramChart extends Region {
         threshold.addListener(o -> draw());
         applied.addListener(o -> draw());
         focusedProperty().addListener(o -> draw());
+        // consumed so that the enclosing TabPane does not take the focus back from the chart
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             moveTo(e.getX());
+            e.consume();
         });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> moveTo(e.getX()));
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            moveTo(e.getX());
+            e.consume();
+        });
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
                 step((e.getCode() == KeyCode.RIGHT ? 1 : -1) * (e.isShiftDown() ? 10 : 1));

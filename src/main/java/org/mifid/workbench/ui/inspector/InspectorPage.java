@@ -203,13 +203,15 @@ public final class InspectorPage extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
         stage.setTitle("Compare \u2014 " + item.name());
-        stage.setScene(new Scene(root));
-        root.setOnKeyPressed(e -> {
+        Scene scene = new Scene(root);
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                 stage.close();
             }
         });
+        stage.setScene(scene);
         stage.show();
+        stage.requestFocus();
     }
 
     public ListView<InspectorItem> list() {

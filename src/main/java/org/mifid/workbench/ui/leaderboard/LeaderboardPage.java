@@ -74,7 +74,8 @@ public final class LeaderboardPage extends BorderPane {
             Set<Long> ids = new HashSet<>();
             table.getSelectionModel().getSelectedItems().forEach(e -> ids.add(e.submissionId()));
             selectedIds = ids;
-            RankedEntry focused = table.getSelectionModel().getSelectedItem();
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, focused) -> {
             if (focused != null) {
                 model.focusedSubmissionProperty().set(focused.submissionId());
             }

@@ -450,9 +450,11 @@ public final class SqliteWorkspace implements Workspace {
                             + " rank_deficient, extractor_id, duration_ms, scored_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement neigh = c.prepareStatement("INSERT INTO neighbours(submission_id,"
-                            + " leaderboard, reference_set_id, k, indices, distances) VALUES (?, ?, ?, ?, ?, ?)")) {
+                            + " leaderboard, reference_set_id, k, indices, distances) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement verdict = c.prepareStatement(INSERT_VERDICT)) {
                 int pendingNames = 0;
                 int pendingNeighbours = 0;
+                int pendingVerdicts = 0;
                 for (NewScoredSubmission item : batch) {
                     long id = nextId++;
                     ids.add(id);
@@ -474,6 +476,11 @@ public final class SqliteWorkspace implements Workspace {
                         names.addBatch();
                         pendingNames++;
                     }
+                    if (item.verdict() != null) {
+                        bindVerdict(verdict, id, item.verdict());
+                        verdict.addBatch();
+                        pendingVerdicts++;
+                    }
                     for (ScoredLeaderboard sl : item.scores()) {
                         bindScore(score, id, sl, now);
                         score.addBatch();
@@ -491,6 +498,9 @@ public final class SqliteWorkspace implements Workspace {
                 score.executeBatch();
                 if (pendingNeighbours > 0) {
                     neigh.executeBatch();
+                }
+                if (pendingVerdicts > 0) {
+                    verdict.executeBatch();
                 }
             }
             return ids;
@@ -624,31 +634,37 @@ public final class SqliteWorkspace implements Workspace {
 
     // ---- verdicts ------------------------------------------------------------------------------------------
 
+    private static final String INSERT_VERDICT = "INSERT INTO verdict(submission_id, verdict, note, reviewer,"
+            + " decided_at, leaderboard, threshold) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public void recordVerdicts(List<VerdictEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO verdict(submission_id, verdict, note,"
-                    + " reviewer, decided_at, leaderboard, threshold) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_VERDICT)) {
                 for (VerdictEntry e : entries) {
-                    ps.setLong(1, e.submissionId());
-                    ps.setString(2, e.verdict().name());
-                    ps.setString(3, e.note());
-                    ps.setString(4, e.reviewer());
-                    ps.setString(5, instantOrNow(e.decidedAt()));
-                    ps.setString(6, e.leaderboard() == null ? null : e.leaderboard().id());
-                    if (Double.isFinite(e.threshold())) {
-                        ps.setDouble(7, e.threshold());
-                    } else {
-                        ps.setNull(7, Types.REAL);
-                    }
+                    bindVerdict(ps, e.submissionId(), e);
                     ps.addBatch();
                 }
                 return ps.executeBatch();
             }
         });
+    }
+
+    private static void bindVerdict(PreparedStatement ps, long submissionId, VerdictEntry e) throws SQLException {
+        ps.setLong(1, submissionId);
+        ps.setString(2, e.verdict().name());
+        ps.setString(3, e.note());
+        ps.setString(4, e.reviewer());
+        ps.setString(5, instantOrNow(e.decidedAt()));
+        ps.setString(6, e.leaderboard() == null ? null : e.leaderboard().id());
+        if (Double.isFinite(e.threshold())) {
+            ps.setDouble(7, e.threshold());
+        } else {
+            ps.setNull(7, Types.REAL);
+        }
     }
 
     @Override

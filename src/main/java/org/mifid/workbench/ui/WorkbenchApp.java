@@ -65,15 +65,24 @@ public class WorkbenchApp extends Application {
         stage.show();
         initialWorkspace(settings).ifPresentOrElse(view::openWorkspace,
                 () -> model.statusProperty().set("No workspace yet: File > New workspace, or open one"));
-        if (Boolean.getBoolean("mifid.ui.focusFirst")) {
-            // screenshots: select the top-ranked submission once the leaderboard is filled
+        String focus = System.getProperty("mifid.ui.focus");
+        if (focus != null) {
+            // screenshots: select the best-ranked submission whose team contains the text, once the table is filled
             var items = view.leaderboardPage().table().getItems();
             items.addListener(new javafx.collections.ListChangeListener<org.mifid.workbench.ui.leaderboard.RankedEntry>() {
                 @Override
                 public void onChanged(Change<? extends org.mifid.workbench.ui.leaderboard.RankedEntry> change) {
                     if (!items.isEmpty()) {
                         items.removeListener(this);
-                        view.leaderboardPage().table().getSelectionModel().select(0);
+                        int row = 0;
+                        for (int i = 0; i < items.size(); i++) {
+                            if (items.get(i).team().contains(focus)) {
+                                row = i;
+                                break;
+                            }
+                        }
+                        view.leaderboardPage().table().getSelectionModel().select(row);
+                        view.leaderboardPage().table().scrollTo(Math.max(0, row - 3));
                         if (page != null) {
                             view.showPage(WorkbenchView.Page.LEADERBOARD);
                             view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));

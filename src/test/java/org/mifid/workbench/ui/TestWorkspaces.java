@@ -141,6 +141,27 @@ public final class TestWorkspaces {
         return bytes.toByteArray();
     }
 
+    /** Some decisions, as an organizer midway through review would have them (for screenshots). */
+    static void addSampleVerdicts(Path file) {
+        try (Workspace workspace = Workspace.open(file)) {
+            List<org.mifid.workbench.store.VerdictEntry> entries = new ArrayList<>();
+            Instant when = Instant.parse("2019-09-01T10:00:00Z");
+            for (var row : workspace.leaderboardRows(LeaderboardPreset.PUBLIC)) {
+                long id = row.submission().id();
+                org.mifid.workbench.store.Verdict verdict = row.submission().labelledMemorizer()
+                        ? org.mifid.workbench.store.Verdict.CHEATER
+                        : row.submission().labelledClean() && id % 2 == 0 ? org.mifid.workbench.store.Verdict.LEGIT
+                        : row.score().distance() < 0.06 ? org.mifid.workbench.store.Verdict.NEEDS_REVIEW : null;
+                if (verdict != null) {
+                    entries.add(new org.mifid.workbench.store.VerdictEntry(id, verdict,
+                            verdict == org.mifid.workbench.store.Verdict.CHEATER ? "near-copies of training dogs" : null,
+                            "organizer", when.plusSeconds(id * 60), LeaderboardPreset.PUBLIC, 0.1));
+                }
+            }
+            workspace.recordVerdicts(entries);
+        }
+    }
+
     /** {@code TestWorkspaces DIR [SUBMISSIONS] [ZIPS]}: writes a workspace for screenshots and prints its path. */
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
@@ -148,6 +169,7 @@ public final class TestWorkspaces {
         int zips = args.length > 2 ? Integer.parseInt(args[2]) : 12;
         Files.createDirectories(dir);
         Path file = create(dir, submissions, zips);
+        addSampleVerdicts(file);
         System.out.println(file);
     }
 }

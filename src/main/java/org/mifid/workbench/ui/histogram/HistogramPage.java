@@ -70,8 +70,13 @@ public final class HistogramPage extends BorderPane {
         apply.setId("apply-threshold");
         Icons.decorate(apply, "histogram");
         apply.getStyleClass().add("accent");
+        for (Label label : new Label[] {thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel, appliedLabel}) {
+            label.setWrapText(true);
+        }
         history.setId("threshold-history");
-        history.setPlaceholder(new Label("No threshold applied yet: the preset's is in force"));
+        Label none = new Label("No threshold applied yet: the preset's is in force");
+        none.setWrapText(true);
+        history.setPlaceholder(none);
         history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(ThresholdChange change, boolean empty) {

@@ -168,9 +168,9 @@ public final class LeaderboardPage extends BorderPane {
         table.setId("leaderboard-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No submissions: score one on the Scoring page or open a workspace"));
-        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
+        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 70);
         rank.setId("col-rank");
-        TableColumn<RankedEntry, Integer> change = column("\u0394 other", RankedEntry::rankChange, 70);
+        TableColumn<RankedEntry, Integer> change = column("\u0394 vs other", RankedEntry::rankChange, 100);
         change.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Integer value, boolean empty) {
@@ -201,7 +201,7 @@ public final class LeaderboardPage extends BorderPane {
         TableColumn<RankedEntry, Double> fid = number("FID", e -> e.row().score().fid(), "%.2f");
         TableColumn<RankedEntry, Double> distance = number("Distance", e -> e.row().score().distance(), "%.4f");
         TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
-        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 80);
+        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 95);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 120);
         verdict.setId("col-verdict");
         verdict.setCellFactory(c -> new VerdictBadgeCell());
@@ -209,6 +209,7 @@ public final class LeaderboardPage extends BorderPane {
                 e -> e.row().submission().label() == null ? "" : e.row().submission().label(), 90);
         table.getColumns().addAll(List.of(rank, change, team, file, fid, distance, mifid, penalised, verdict, label));
         table.getSortOrder().add(rank);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private void restoreSelection() {
@@ -255,7 +256,7 @@ public final class LeaderboardPage extends BorderPane {
 
     private static TableColumn<RankedEntry, Double> number(String name, Function<RankedEntry, Double> value,
                                                            String format) {
-        TableColumn<RankedEntry, Double> column = column(name, value, 90);
+        TableColumn<RankedEntry, Double> column = column(name, value, 100);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {

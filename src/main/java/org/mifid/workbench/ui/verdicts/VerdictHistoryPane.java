@@ -28,6 +28,7 @@ public final class VerdictHistoryPane extends VBox {
         this.recorder = recorder;
         setId("verdict-history");
         setSpacing(4);
+        setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
         title.getStyleClass().add("title-4");
         table.setId("verdict-history-table");
         table.setPlaceholder(new Label("No verdicts yet"));

@@ -71,6 +71,8 @@ class LeaderboardWorkflowTest {
         assertEquals("tester", saved.reviewer());
         assertEquals(LeaderboardPreset.PUBLIC, saved.leaderboard());
         assertEquals(Verdict.CHEATER, table.getItems().get(2).verdict());
+        assertEquals(third.submissionId(), table.getSelectionModel().getSelectedItem().submissionId(),
+                "the selection survives the row update");
         assertTrue(robot.lookup(".verdict-badge.verdict-cheater").queryAs(Label.class).isVisible());
         assertEquals("cheater", robot.lookup(".verdict-badge.verdict-cheater").queryAs(Label.class).getText());
 
@@ -102,6 +104,39 @@ class LeaderboardWorkflowTest {
         assertEquals(Verdict.NONE, table.getItems().get(3).verdict());
         assertTrue(fixture.model.statusProperty().get().contains("3 selected submissions"),
                 fixture.model.statusProperty().get());
+    }
+
+    @Test
+    void noteKeepsTheVerdictAndVerdictFilterFinds(FxRobot robot) {
+        TableView<RankedEntry> table = table(robot);
+        RankedEntry first = table.getItems().get(0);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        robot.type(KeyCode.R);
+        robot.type(KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#note-editor").write("looks like a crop of dog_017").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        VerdictEntry latest = fixture.workspace.currentVerdict(first.submissionId()).orElseThrow();
+        assertEquals(Verdict.NEEDS_REVIEW, latest.verdict(), "a note keeps the verdict");
+        assertEquals("looks like a crop of dog_017", latest.note());
+        assertEquals(2, fixture.workspace.verdictHistory(first.submissionId()).size());
+
+        robot.interact(() -> robot.lookup("#verdict-filter").queryComboBox()
+                .getSelectionModel().select(org.mifid.workbench.ui.leaderboard.LeaderboardModel.VerdictFilter.NEEDS_REVIEW));
+        assertEquals(1, table.getItems().size());
+        assertEquals(first.submissionId(), table.getItems().get(0).submissionId());
+    }
+
+    @Test
+    void themeToggleIsRemembered(FxRobot robot) throws Exception {
+        robot.clickOn("Theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("dark", new org.mifid.workbench.ui.common.UiSettings(
+                fixture.file.resolveSibling("ui.properties")).get("theme").orElseThrow());
+        robot.clickOn("Theme");
     }
 
     @Test

@@ -68,10 +68,4 @@ public final class ThumbnailLoader {
             }
         }));
     }
-
-    public int size() {
-        synchronized (cache) {
-            return cache.size();
-        }
-    }
 }

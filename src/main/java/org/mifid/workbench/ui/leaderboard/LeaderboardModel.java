@@ -1,9 +1,7 @@
 package org.mifid.workbench.ui.leaderboard;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -84,6 +82,8 @@ public final class LeaderboardModel {
     private final ObjectProperty<VerdictFilter> verdictFilter = new SimpleObjectProperty<>(VerdictFilter.ALL);
     private final ObjectProperty<LabelFilter> labelFilter = new SimpleObjectProperty<>(LabelFilter.ALL);
     private final StringProperty search = new SimpleStringProperty("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper replacing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final LatestOnlyUpdater<List<RankedEntry>> updater;
 
     public LeaderboardModel(WorkbenchModel model, Duration coalesce) {
@@ -91,14 +91,14 @@ public final class LeaderboardModel {
         this.updater = new LatestOnlyUpdater<>(model.executor(), coalesce);
         model.dataVersionProperty().addListener((obs, old, now) -> rerank());
         model.liveThresholdProperty().addListener((obs, old, now) -> rerank());
-        model.onVerdictsRecorded(latest -> {
+        model.onVerdictsRecorded(latest -> replacing(() -> {
             for (int i = 0; i < entries.size(); i++) {
                 var entry = latest.get(entries.get(i).submissionId());
                 if (entry != null) {
                     entries.set(i, entries.get(i).withVerdict(entry));
                 }
             }
-        });
+        }));
         verdictFilter.addListener((obs, old, now) -> refilter());
         labelFilter.addListener((obs, old, now) -> refilter());
         search.addListener((obs, old, now) -> refilter());
@@ -113,7 +113,25 @@ public final class LeaderboardModel {
         List<LeaderboardRow> otherRows = model.rows(other);
         double threshold = model.liveThresholdProperty().get();
         double otherThreshold = model.appliedThreshold(other);
-        updater.request(() -> Ranking.rank(rows, threshold, otherRows, otherThreshold), entries::setAll);
+        updater.request(() -> Ranking.rank(rows, threshold, otherRows, otherThreshold),
+                ranked -> replacing(() -> entries.setAll(ranked)));
+    }
+
+    /**
+     * Runs a change of the entries with {@link #replacingProperty()} true: the table drops the selection of
+     * replaced items, and the page uses this to restore it by submission id once the change is done.
+     */
+    private void replacing(Runnable change) {
+        replacing.set(true);
+        try {
+            change.run();
+        } finally {
+            replacing.set(false);
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty replacingProperty() {
+        return replacing.getReadOnlyProperty();
     }
 
     private void refilter() {
@@ -124,15 +142,6 @@ public final class LeaderboardModel {
                 && labels.accepts(entry.row().submission())
                 && (team.isEmpty() || entry.team().toLowerCase(Locale.ROOT).contains(team));
         filtered.setPredicate(predicate);
-    }
-
-    /** Where each submission id sits in the full ranked list (for keeping the selection across re-ranks). */
-    public Map<Long, Integer> positions() {
-        Map<Long, Integer> positions = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            positions.put(entries.get(i).submissionId(), i);
-        }
-        return positions;
     }
 
     public ObservableList<RankedEntry> entries() {
@@ -153,9 +162,5 @@ public final class LeaderboardModel {
 
     public StringProperty searchProperty() {
         return search;
-    }
-
-    public long rerankRequests() {
-        return updater.requests();
     }
 }

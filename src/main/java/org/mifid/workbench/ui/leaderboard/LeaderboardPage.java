@@ -68,7 +68,7 @@ public final class LeaderboardPage extends BorderPane {
 
         // keep the selection across re-ranks: the list is replaced, the selected submissions stay selected
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RankedEntry>) change -> {
-            if (restoring) {
+            if (restoring || leaderboard.replacingProperty().get()) {
                 return;
             }
             Set<Long> ids = new HashSet<>();
@@ -80,7 +80,11 @@ public final class LeaderboardPage extends BorderPane {
                 model.focusedSubmissionProperty().set(focused.submissionId());
             }
         });
-        leaderboard.filtered().addListener((ListChangeListener<RankedEntry>) change -> restoreSelection());
+        leaderboard.replacingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                restoreSelection();
+            }
+        });
         leaderboard.filtered().addListener((ListChangeListener<RankedEntry>) change -> updateCount());
         updateCount();
     }

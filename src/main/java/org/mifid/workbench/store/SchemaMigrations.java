@@ -80,7 +80,6 @@ final class SchemaMigrations {
             duration_ms INTEGER NOT NULL,
             scored_at TEXT NOT NULL,
             PRIMARY KEY (submission_id, leaderboard))""",
-        "CREATE INDEX score_by_leaderboard ON score(leaderboard)",
         """
         CREATE TABLE neighbours (
             submission_id INTEGER NOT NULL REFERENCES submission(id),

@@ -430,7 +430,7 @@ public final class SqliteWorkspace implements Workspace {
         }
 
         List<Long> insert(List<NewScoredSubmission> batch) throws SQLException {
-            rejectDuplicates(batch);
+            rejectRepeats(batch);
             // the write lock plus BEGIN IMMEDIATE make this the only writer, so the next ids are ours
             long nextId;
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM submission");
@@ -491,7 +491,14 @@ public final class SqliteWorkspace implements Workspace {
                         }
                     }
                 }
-                sub.executeBatch();
+                try {
+                    sub.executeBatch();
+                } catch (SQLException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("submission.checksum")) {
+                        throw findDuplicate(batch, e);
+                    }
+                    throw e;
+                }
                 if (pendingNames > 0) {
                     names.executeBatch();
                 }
@@ -506,24 +513,38 @@ public final class SqliteWorkspace implements Workspace {
             return ids;
         }
 
-        private void rejectDuplicates(List<NewScoredSubmission> batch) throws SQLException {
+        /** Checksums repeated inside the batch are caught here; those already stored by the UNIQUE index. */
+        private static void rejectRepeats(List<NewScoredSubmission> batch) {
             java.util.Map<String, String> seen = new java.util.HashMap<>();
+            for (NewScoredSubmission item : batch) {
+                NewSubmission s = item.submission();
+                String source = source(s);
+                String earlier = seen.putIfAbsent(s.checksum(), source);
+                if (earlier != null) {
+                    throw new InvalidInputException(source, "appears twice in the same batch (same SHA-256 as "
+                            + earlier + ")");
+                }
+            }
+        }
+
+        /** After the UNIQUE index refused a checksum (the transaction still open): name the stored submission. */
+        private DuplicateSubmissionException findDuplicate(List<NewScoredSubmission> batch, SQLException cause)
+                throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM submission WHERE checksum = ?")) {
                 for (NewScoredSubmission item : batch) {
-                    NewSubmission s = item.submission();
-                    String source = s.fileName() != null ? s.fileName() : s.checksum();
-                    if (seen.putIfAbsent(s.checksum(), source) != null) {
-                        throw new InvalidInputException(source, "appears twice in the same batch (same SHA-256 as "
-                                + seen.get(s.checksum()) + ")");
-                    }
-                    ps.setString(1, s.checksum());
+                    ps.setString(1, item.submission().checksum());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            throw new DuplicateSubmissionException(source, rs.getLong(1));
+                            return new DuplicateSubmissionException(source(item.submission()), rs.getLong(1));
                         }
                     }
                 }
             }
+            throw cause;
+        }
+
+        private static String source(NewSubmission s) {
+            return s.fileName() != null ? s.fileName() : s.checksum();
         }
 
         private static void bindScore(PreparedStatement ps, long id, ScoredLeaderboard sl, String now)

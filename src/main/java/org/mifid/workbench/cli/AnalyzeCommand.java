@@ -1,0 +1,139 @@
+package org.mifid.workbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mifid.workbench.analysis.FlagCounts;
+import org.mifid.workbench.analysis.LabelledDistances;
+import org.mifid.workbench.analysis.RankAgreement;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.service.LeaderboardAnalysis;
+import org.mifid.workbench.store.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "What a threshold flags against the inspection labels, the AUC of the distance, and how far the"
+                + " public and private FID rankings agree.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db")
+    Path db;
+
+    @Option(names = "--leaderboard", required = true, paramLabel = "public|private")
+    String leaderboard;
+
+    @Option(names = "--eps", paramLabel = "E",
+            description = "Threshold: flagged means distance < E. Default: the one in force in the workspace.")
+    Double eps;
+
+    @Option(names = "--json", description = "One JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--sweep", description = "Add the counts at each threshold of a sweep.")
+    boolean sweep;
+
+    @Option(names = "--sweep-from", defaultValue = "0", paramLabel = "T")
+    double sweepFrom;
+
+    @Option(names = "--sweep-to", defaultValue = "0.5", paramLabel = "T")
+    double sweepTo;
+
+    @Option(names = "--sweep-steps", defaultValue = "51", paramLabel = "N")
+    int sweepSteps;
+
+    @Override
+    public Integer call() {
+        LeaderboardPreset lb;
+        double[] thresholds;
+        try {
+            lb = LeaderboardPreset.parse(leaderboard);
+            thresholds = sweep ? LabelledDistances.grid(sweepFrom, sweepTo, sweepSteps) : null;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (Workspace ws = WorkspaceFiles.openExisting(db)) {
+            double threshold = eps != null ? eps : ws.threshold(lb);
+            LeaderboardAnalysis a = LeaderboardAnalysis.of(ws, lb, threshold, thresholds);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(toJson(a).toPrettyString());
+            } else {
+                printText(out, a);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    static ObjectNode toJson(LeaderboardAnalysis a) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("leaderboard", a.leaderboard().id());
+        o.put("eps", a.threshold());
+        FlagCounts c = a.counts();
+        o.put("submissions", c.submissions());
+        o.put("flagged", c.flagged());
+        o.put("labelled_memorizers", c.labelledMemorizers());
+        o.put("flagged_memorizers", c.flaggedMemorizers());
+        o.put("labelled_clean", c.labelledClean());
+        o.put("flagged_clean", c.flaggedClean());
+        number(o, "auc", a.auc());
+        RankAgreement f = a.fidAgreement();
+        o.put("agreement_on", "fid");
+        o.put("paired_submissions", f.n());
+        number(o, "spearman", f.spearman());
+        number(o, "kendall_tau_b", f.kendallTauB());
+        number(o, "pearson", f.pearson());
+        number(o, "mean_abs_rank_diff", f.meanAbsRankDifference());
+        number(o, "top10_overlap", a.top10Overlap());
+        ObjectNode s = o.putObject("score_agreement");
+        RankAgreement m = a.scoreAgreement();
+        number(s, "spearman", m.spearman());
+        number(s, "kendall_tau_b", m.kendallTauB());
+        number(s, "pearson", m.pearson());
+        number(s, "mean_abs_rank_diff", m.meanAbsRankDifference());
+        if (!a.sweep().isEmpty()) {
+            ArrayNode sweep = o.putArray("sweep");
+            for (FlagCounts p : a.sweep()) {
+                ObjectNode q = sweep.addObject();
+                q.put("eps", p.threshold());
+                q.put("flagged", p.flagged());
+                q.put("flagged_memorizers", p.flaggedMemorizers());
+                q.put("flagged_clean", p.flaggedClean());
+            }
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static void printText(PrintWriter out, LeaderboardAnalysis a) {
+        FlagCounts c = a.counts();
+        out.printf(Locale.ROOT, "%s leaderboard at eps %s: %d submissions, %d flagged%n", a.leaderboard().id(),
+                a.threshold(), c.submissions(), c.flagged());
+        out.printf(Locale.ROOT, "labelled memorizers %d (%d flagged), labelled clean %d (%d flagged), AUC %.4f%n",
+                c.labelledMemorizers(), c.flaggedMemorizers(), c.labelledClean(), c.flaggedClean(), a.auc());
+        RankAgreement f = a.fidAgreement();
+        out.printf(Locale.ROOT, "public vs private FID over %d submissions: Spearman %.4f, Kendall tau-b %.4f,"
+                + " Pearson %.4f, mean |rank change| %.2f, top-10 overlap %.2f%n", f.n(), f.spearman(),
+                f.kendallTauB(), f.pearson(), f.meanAbsRankDifference(), a.top10Overlap());
+        for (FlagCounts p : a.sweep()) {
+            out.printf(Locale.ROOT, "  eps %.4f: flagged %d, memorizers %d, clean %d%n", p.threshold(), p.flagged(),
+                    p.flaggedMemorizers(), p.flaggedClean());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.mifid.workbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.service.AnnotatedLeaderboard;
+import org.mifid.workbench.service.LeaderboardExporter;
+import org.mifid.workbench.store.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes the annotated leaderboard: CSV (Kaggle columns plus review), a self-contained HTML"
+                + " report, or JSON.")
+public final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db")
+    Path db;
+
+    @Option(names = "--leaderboard", required = true, paramLabel = "public|private")
+    String leaderboard;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|html|json")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Override
+    public Integer call() {
+        LeaderboardPreset lb;
+        LeaderboardExporter.Format f;
+        try {
+            lb = LeaderboardPreset.parse(leaderboard);
+            f = LeaderboardExporter.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (Workspace ws = WorkspaceFiles.openExisting(db)) {
+            AnnotatedLeaderboard board = LeaderboardExporter.export(ws, lb, f, out);
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d submissions, threshold %s)%n", out,
+                    f.id(), board.rows().size(), board.threshold());
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package org.mifid.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.service.ColumnMapping;
+import org.mifid.workbench.service.ImportReport;
+import org.mifid.workbench.service.ResultField;
+import org.mifid.workbench.service.ResultsImport;
+import org.mifid.workbench.store.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import-results", mixinStandardHelpOptions = true,
+        description = "Imports scores from a competition's scoring pipeline (one row per submission) into a workspace,"
+                + " all rows in one transaction.")
+public final class ImportResultsCommand implements Callable<Integer> {
+    private static final int LISTED = 20;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db",
+            description = "The workspace (created if missing).")
+    Path db;
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "The results file (UTF-8 CSV with a header).")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "kaggle-2019", paramLabel = "kaggle-2019|generic",
+            description = "kaggle-2019: the released 2019 results columns; generic: any columns, see --map."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "generic format: the CSV column that holds a"
+            + " field (id, team, label, fid_public, distance_public, score_public, fid_private, distance_private,"
+            + " score_private). Unmapped fields are read from a column of the same name.")
+    Map<String, String> map = new LinkedHashMap<>();
+
+    @Option(names = "--skip-bad-rows", description = "Import the good rows of a file with malformed ones (listed).")
+    boolean skipBadRows;
+
+    @Override
+    public Integer call() {
+        ColumnMapping mapping = mapping();
+        try (Workspace ws = Workspace.open(db)) {
+            ImportReport r = new ResultsImport(ws).importFile(file, mapping, skipBadRows, ProgressMonitor.NONE);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "imported %d of %d rows from %s into %s in %d ms (%s format)%n", r.imported(),
+                    r.rows(), file, db, r.millis(), r.format());
+            out.printf(Locale.ROOT, "  already in the workspace: %d; disqualified (score 999999, stored with a cheater"
+                    + " verdict): %d; malformed rows skipped: %d; score mismatches: %d%n", r.alreadyPresent(),
+                    r.disqualified(), r.skipped().size(), r.mismatches().size());
+            r.skipped().stream().limit(LISTED).forEach(p ->
+                    out.printf(Locale.ROOT, "  skipped %s:%d: %s%n", file, p.line(), p.problem()));
+            r.mismatches().stream().limit(LISTED).forEach(m -> out.printf(Locale.ROOT,
+                    "  mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance%n",
+                    file, m.line(), m.submission(), m.leaderboard().id(), m.fileScore(), m.recomputed()));
+            if (r.skipped().size() + r.mismatches().size() > 2 * LISTED) {
+                out.println("  (lists cut at " + LISTED + " each)");
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private ColumnMapping mapping() {
+        switch (format) {
+            case "kaggle-2019" -> {
+                if (!map.isEmpty()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--map is for --format generic; kaggle-2019 has fixed columns");
+                }
+                return ColumnMapping.kaggle2019();
+            }
+            case "generic" -> {
+                Map<String, ResultField> fields = new LinkedHashMap<>();
+                try {
+                    map.forEach((column, field) -> fields.put(column, ResultField.parse(field)));
+                    return ColumnMapping.generic(fields);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--map: " + e.getMessage());
+                }
+            }
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format must be kaggle-2019 or generic, not '" + format + "'");
+        }
+    }
+}

@@ -8,11 +8,11 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mifid.workbench.assets.AppPaths;
+import org.mifid.workbench.service.ImageLookup;
 import org.mifid.workbench.ui.common.FxTaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.UiSettings;
 import org.mifid.workbench.ui.common.WorkbenchModel;
-import org.mifid.workbench.ui.inspector.ArchiveImageSource;
 
 /**
  * The workbench window. It opens the workspace named by {@code -Dmifid.ui.workspace}, else the last one used, else
@@ -26,6 +26,7 @@ public class WorkbenchApp extends Application {
     private FxTaskExecutor executor;
     private FxTaskExecutor thumbnails;
     private WorkbenchModel model;
+    private ImageLookup images;
 
     public static void launchApp(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -39,7 +40,8 @@ public class WorkbenchApp extends Application {
         executor = new FxTaskExecutor(2);
         thumbnails = new FxTaskExecutor(2);
         model = new WorkbenchModel(executor, settings);
-        WorkbenchView view = new WorkbenchView(model, thumbnails, new ArchiveImageSource(), COALESCE, theme);
+        images = new ImageLookup();
+        WorkbenchView view = new WorkbenchView(model, thumbnails, images, COALESCE, theme);
 
         stage.setTitle("MiFID Workbench");
         stage.setScene(view.scene(settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820)));
@@ -114,6 +116,9 @@ public class WorkbenchApp extends Application {
         if (executor != null) {
             executor.close();
             thumbnails.close();
+        }
+        if (images != null) {
+            images.close();
         }
     }
 }

@@ -21,6 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.service.LeaderboardExporter;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
@@ -29,7 +31,6 @@ import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.histogram.HistogramPage;
-import org.mifid.workbench.ui.inspector.ImageSource;
 import org.mifid.workbench.ui.inspector.InspectorModel;
 import org.mifid.workbench.ui.inspector.InspectorPage;
 import org.mifid.workbench.ui.inspector.ThumbnailLoader;
@@ -59,7 +60,7 @@ public final class WorkbenchView extends BorderPane {
     private final ReviewController review;
     private Theme theme;
 
-    public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageSource images,
+    public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageLookup images,
                          Duration coalesce, Theme theme) {
         this.model = model;
         this.theme = theme;
@@ -128,10 +129,13 @@ public final class WorkbenchView extends BorderPane {
         MenuItem open = Icons.decorate(new MenuItem("Open workspace\u2026"), "open");
         open.setAccelerator(KeyCombination.valueOf("Shortcut+O"));
         open.setOnAction(e -> chooseWorkspace(false));
+        MenuItem export = Icons.decorate(new MenuItem("Export leaderboard\u2026"), "export");
+        export.setAccelerator(KeyCombination.valueOf("Shortcut+E"));
+        export.setOnAction(e -> chooseExport());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.valueOf("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, newWorkspace, open, quit);
+        Menu file = new Menu("File", null, newWorkspace, open, export, quit);
 
         Menu verdicts = new Menu("Verdict");
         for (ReviewAction action : ReviewAction.values()) {
@@ -167,6 +171,8 @@ public final class WorkbenchView extends BorderPane {
     private ToolBar toolBar(VerdictRecorder recorder) {
         Button open = Icons.decorate(new Button("Open"), "open");
         open.setOnAction(e -> chooseWorkspace(false));
+        Button exportButton = Icons.decorate(new Button("Export"), "export");
+        exportButton.setOnAction(e -> chooseExport());
         Button legit = Icons.decorate(new Button("Legit (L)"), "legit");
         legit.setOnAction(e -> review.perform(ReviewAction.MARK_LEGIT));
         Button cheater = Icons.decorate(new Button("Cheater (C)"), "cheater");
@@ -184,10 +190,10 @@ public final class WorkbenchView extends BorderPane {
         redo.setOnAction(e -> recorder.redo());
         Button themeButton = Icons.decorate(new Button("Theme"), "theme");
         themeButton.setOnAction(e -> toggleTheme());
-        for (Button b : new Button[] {legit, cheater, needsReview, note, undo, redo, themeButton, open}) {
+        for (Button b : new Button[] {legit, cheater, needsReview, note, undo, redo, themeButton, open, exportButton}) {
             b.setFocusTraversable(false);
         }
-        return new ToolBar(open, new Separator(), legit, cheater, needsReview, note, new Separator(), undo, redo,
+        return new ToolBar(open, exportButton, new Separator(), legit, cheater, needsReview, note, new Separator(), undo, redo,
                 new Separator(), themeButton);
     }
 
@@ -220,6 +226,44 @@ public final class WorkbenchView extends BorderPane {
             }
             openWorkspace(path);
         }
+    }
+
+    private void chooseExport() {
+        if (model.workspace() == null) {
+            model.statusProperty().set("Open a workspace first");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        for (LeaderboardExporter.Format format : LeaderboardExporter.Format.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    format.name() + " (*." + format.id() + ")", "*." + format.id()));
+        }
+        chooser.setInitialFileName(model.leaderboard().id() + "-leaderboard.html");
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(1));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            String name = file.getName().toLowerCase();
+            LeaderboardExporter.Format format = java.util.Arrays.stream(LeaderboardExporter.Format.values())
+                    .filter(f -> name.endsWith("." + f.id())).findFirst()
+                    .orElse(LeaderboardExporter.Format.valueOf(chooser.getSelectedExtensionFilter().getDescription()
+                            .split(" ")[0]));
+            export(file.toPath(), format);
+        }
+    }
+
+    /**
+     * Writes the annotated leaderboard (the export service's content, at the threshold in force, not the one
+     * being tried) off the FX thread.
+     */
+    public void export(Path file, LeaderboardExporter.Format format) {
+        Workspace workspace = model.workspace();
+        var leaderboard = model.leaderboard();
+        model.statusProperty().set("Exporting " + file.getFileName() + "\u2026");
+        model.executor().execute(BackgroundTask.of(monitor ->
+                LeaderboardExporter.export(workspace, leaderboard, format, file)).onSuccess(board ->
+                model.statusProperty().set(String.format("Exported %d submissions of the %s leaderboard (threshold "
+                        + "%.4f) to %s", board.rows().size(), leaderboard.id(), board.threshold(), file)))
+                .onFailure(error -> ErrorDialogs.show(getScene().getWindow(), "Export failed", error)));
     }
 
     /** Opens (or creates) a workspace off the FX thread and remembers it as the last one. */

@@ -131,6 +131,24 @@ class LeaderboardWorkflowTest {
     }
 
     @Test
+    void exportWritesTheAnnotatedLeaderboard(FxRobot robot) throws Exception {
+        TableView<RankedEntry> table = table(robot);
+        RankedEntry first = table.getItems().get(0);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(0);
+        });
+        robot.type(KeyCode.C);
+        Path csv = fixture.file.resolveSibling("public.csv");
+        robot.interact(() -> fixture.view.export(csv, org.mifid.workbench.service.LeaderboardExporter.Format.CSV));
+        String text = java.nio.file.Files.readString(csv);
+        assertEquals(41, text.lines().count(), "header and 40 submissions");
+        assertTrue(text.lines().anyMatch(line -> line.contains(first.team()) && line.contains("cheater")), text);
+        assertTrue(robot.lookup("#status-line").queryAs(Label.class).getText()
+                .startsWith("Exported 40 submissions of the public leaderboard"));
+    }
+
+    @Test
     void themeToggleIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("Theme");
         WaitForAsyncUtils.waitForFxEvents();

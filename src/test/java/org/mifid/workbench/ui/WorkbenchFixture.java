@@ -9,7 +9,7 @@ import org.mifid.workbench.ui.common.CurrentThreadTaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.UiSettings;
 import org.mifid.workbench.ui.common.WorkbenchModel;
-import org.mifid.workbench.ui.inspector.ArchiveImageSource;
+import org.mifid.workbench.service.ImageLookup;
 
 /**
  * The real workbench view on a real generated workspace, with tasks run on the calling (FX) thread and no
@@ -28,7 +28,7 @@ final class WorkbenchFixture {
         Theme.LIGHT.apply();
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         model = new WorkbenchModel(executor, settings);
-        view = new WorkbenchView(model, executor, new ArchiveImageSource(), Duration.ZERO, Theme.LIGHT);
+        view = new WorkbenchView(model, executor, new ImageLookup(), Duration.ZERO, Theme.LIGHT);
         workspace = Workspace.open(file);
         model.open(workspace);
         stage.setScene(new Scene(view, 1400, 900));

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.mifid.workbench.service.ImageLookup;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
@@ -34,7 +35,7 @@ public final class InspectorPage extends BorderPane {
 
     private final WorkbenchModel model;
     private final InspectorModel inspector;
-    private final ImageSource images;
+    private final ImageLookup images;
     private final ThumbnailLoader loader;
     private final ListView<InspectorItem> list = new ListView<>();
     private final Label heading = new Label("No submission");
@@ -44,7 +45,7 @@ public final class InspectorPage extends BorderPane {
     private boolean active;
     private long loaded;
 
-    public InspectorPage(WorkbenchModel model, InspectorModel inspector, ImageSource images, ThumbnailLoader loader) {
+    public InspectorPage(WorkbenchModel model, InspectorModel inspector, ImageLookup images, ThumbnailLoader loader) {
         this.model = model;
         this.inspector = inspector;
         this.images = images;
@@ -162,11 +163,11 @@ public final class InspectorPage extends BorderPane {
         return "r:" + (s == null || s.referenceSet() == null ? 0 : s.referenceSet().id()) + ":" + name;
     }
 
-    byte[] generatedBytes(String name) throws Exception {
+    byte[] generatedBytes(String name) {
         return images.submissionImage(inspector.subjectProperty().get().submission(), name);
     }
 
-    byte[] referenceBytes(String name) throws Exception {
+    byte[] referenceBytes(String name) {
         InspectorModel.Subject s = inspector.subjectProperty().get();
         if (s.referenceSet() == null) {
             throw new IllegalStateException("the reference set of these neighbours is not in the workspace");

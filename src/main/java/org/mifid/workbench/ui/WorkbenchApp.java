@@ -44,6 +44,13 @@ public class WorkbenchApp extends Application {
         WorkbenchView view = new WorkbenchView(model, thumbnails, images, COALESCE, theme);
 
         stage.setTitle("MiFID Workbench");
+        for (int size : new int[] {16, 32, 64, 256}) {
+            // packaged with the app icons; absent in a build without them, and then the window has the default
+            var in = WorkbenchApp.class.getResourceAsStream("/icons/app/png/mifid-workbench-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(in));
+            }
+        }
         stage.setScene(view.scene(settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820)));
         if (settings.get("window.x").isPresent()) {
             stage.setX(settings.getDouble("window.x", 0));

@@ -67,9 +67,9 @@ public final class WorkbenchView extends BorderPane {
         setId("workbench");
         VerdictRecorder recorder = new VerdictRecorder(model);
         review = new ReviewController(model, recorder, new KeyBindings(model.settings()));
-        leaderboardPage = new LeaderboardPage(model, new LeaderboardModel(model, coalesce), review,
-                new VerdictHistoryPane(model, recorder));
-        histogramPage = new HistogramPage(model);
+        LeaderboardModel ranking = new LeaderboardModel(model, coalesce);
+        leaderboardPage = new LeaderboardPage(model, ranking, review, new VerdictHistoryPane(model, recorder));
+        histogramPage = new HistogramPage(model, ranking.entries());
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));
         scoringPage = new ScoringPage(model);

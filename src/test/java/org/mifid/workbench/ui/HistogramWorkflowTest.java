@@ -77,6 +77,12 @@ class HistogramWorkflowTest {
             assertEquals(entry.row().score().distance() < live, entry.penalised());
         }
 
+        // the histogram page shows the head of the live ranking
+        List<RankedEntry> top = robot.lookup("#live-top").<RankedEntry>queryListView().getItems();
+        assertEquals(10, top.size());
+        assertEquals(shown.stream().filter(e -> e.rank() <= 10).map(RankedEntry::submissionId).sorted().toList(),
+                top.stream().map(RankedEntry::submissionId).sorted().toList());
+
         // arrow keys move it in small steps
         robot.clickOn(chart);
         double beforeKey = fixture.model.liveThresholdProperty().get();

@@ -27,6 +27,7 @@ import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.Icons;
 import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.leaderboard.RankedEntry;
 
 /**
  * The histogram page: distances of every submission on the current leaderboard, the threshold line to drag, live
@@ -51,7 +52,7 @@ public final class HistogramPage extends BorderPane {
     private final ListView<ThresholdChange> history = new ListView<>();
     private ThresholdCounts.Index index = new ThresholdCounts.Index(List.of());
 
-    public HistogramPage(WorkbenchModel model) {
+    public HistogramPage(WorkbenchModel model, javafx.collections.ObservableList<RankedEntry> ranked) {
         this.model = model;
         setId("histogram-page");
         bins.setId("histogram-bins");
@@ -111,10 +112,29 @@ public final class HistogramPage extends BorderPane {
 
         Label countsTitle = new Label("At this threshold");
         countsTitle.getStyleClass().add("title-4");
+        Label topTitle = new Label("Top 10 at this threshold");
+        topTitle.getStyleClass().add("title-4");
+        ListView<RankedEntry> top = new ListView<>();
+        top.setId("live-top");
+        top.setPrefHeight(10 * 26 + 4);
+        top.setFocusTraversable(false);
+        top.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RankedEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : String.format("%2d. %s  %.2f%s", entry.rank(), entry.team(),
+                        entry.mifid(), entry.penalised() ? "  (penalised)" : ""));
+            }
+        });
+        // the leaderboard re-ranks as the line moves; its first rows are shown here while dragging
+        javafx.collections.ListChangeListener<RankedEntry> follow = change ->
+                top.getItems().setAll(ranked.subList(0, Math.min(10, ranked.size())));
+        ranked.addListener(follow);
+        top.getItems().setAll(ranked.subList(0, Math.min(10, ranked.size())));
         Label historyTitle = new Label("Threshold history");
         historyTitle.getStyleClass().add("title-4");
         VBox side = new VBox(8, countsTitle, thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel,
-                appliedLabel, note, apply, historyTitle, history);
+                appliedLabel, note, apply, topTitle, top, historyTitle, history);
         VBox.setVgrow(history, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setPrefWidth(330);

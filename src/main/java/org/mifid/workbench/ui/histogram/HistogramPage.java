@@ -73,6 +73,7 @@ public final class HistogramPage extends BorderPane {
         apply.getStyleClass().add("accent");
         for (Label label : new Label[] {thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel, appliedLabel}) {
             label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         history.setId("threshold-history");
         Label none = new Label("No threshold applied yet: the preset's is in force");
@@ -117,6 +118,7 @@ public final class HistogramPage extends BorderPane {
         ListView<RankedEntry> top = new ListView<>();
         top.setId("live-top");
         top.setPrefHeight(10 * 26 + 4);
+        top.setMinHeight(10 * 26 + 4);
         top.setFocusTraversable(false);
         top.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -136,6 +138,7 @@ public final class HistogramPage extends BorderPane {
         VBox side = new VBox(8, countsTitle, thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel,
                 appliedLabel, note, apply, topTitle, top, historyTitle, history);
         VBox.setVgrow(history, Priority.ALWAYS);
+        history.setMinHeight(60);
         side.setPadding(new Insets(8));
         side.setPrefWidth(330);
         setTop(bar);

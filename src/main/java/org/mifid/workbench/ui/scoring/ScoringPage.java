@@ -63,6 +63,17 @@ public final class ScoringPage extends BorderPane {
         externalId.setPromptText("competition submission id (optional)");
         leaderboard.getItems().setAll(LeaderboardPreset.values());
         leaderboard.setValue(LeaderboardPreset.PUBLIC);
+        leaderboard.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LeaderboardPreset preset) {
+                return preset == null ? "" : preset.id() + " (threshold " + preset.epsilon() + ")";
+            }
+
+            @Override
+            public LeaderboardPreset fromString(String text) {
+                return LeaderboardPreset.parse(text.split(" ")[0]);
+            }
+        });
         extractor.setEditable(true);
         for (LeaderboardPreset preset : LeaderboardPreset.values()) {
             extractor.getItems().add(preset.extractorId());

@@ -41,7 +41,7 @@ class HistogramWorkflowTest {
 
     @AfterEach
     void close() {
-        fixture.workspace.close();
+        fixture.close();
     }
 
     private String text(FxRobot robot, String id) {

@@ -46,7 +46,7 @@ class InspectorWorkflowTest {
 
     @AfterEach
     void close() {
-        fixture.workspace.close();
+        fixture.close();
     }
 
     @Test

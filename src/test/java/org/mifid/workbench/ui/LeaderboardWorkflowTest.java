@@ -36,7 +36,7 @@ class LeaderboardWorkflowTest {
 
     @AfterEach
     void close() {
-        fixture.workspace.close();
+        fixture.close();
     }
 
     private TableView<RankedEntry> table(FxRobot robot) {

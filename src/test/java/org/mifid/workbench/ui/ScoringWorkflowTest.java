@@ -33,7 +33,7 @@ class ScoringWorkflowTest {
 
     @AfterEach
     void close() {
-        fixture.workspace.close();
+        fixture.close();
     }
 
     @Test

@@ -20,6 +20,7 @@ final class WorkbenchFixture {
     final Workspace workspace;
     final WorkbenchModel model;
     final WorkbenchView view;
+    private final ImageLookup images = new ImageLookup();
 
     WorkbenchFixture(Stage stage, Path dir, int submissions, int zips) throws Exception {
         file = TestWorkspaces.create(dir, submissions, zips);
@@ -28,10 +29,15 @@ final class WorkbenchFixture {
         Theme.LIGHT.apply();
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         model = new WorkbenchModel(executor, settings);
-        view = new WorkbenchView(model, executor, new ImageLookup(), Duration.ZERO, Theme.LIGHT);
+        view = new WorkbenchView(model, executor, images, Duration.ZERO, Theme.LIGHT);
         workspace = Workspace.open(file);
         model.open(workspace);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
+    }
+
+    void close() {
+        workspace.close();
+        images.close();
     }
 }

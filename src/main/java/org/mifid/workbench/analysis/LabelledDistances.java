@@ -3,6 +3,7 @@ package org.mifid.workbench.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The memorization distances of a leaderboard's submissions with what inspection found: a labelled memorizer,
@@ -91,7 +92,7 @@ public final class LabelledDistances {
     }
 
     private double[] pick(Truth kind) {
-        return java.util.stream.IntStream.range(0, distances.length).filter(i -> truth[i] == kind)
+        return IntStream.range(0, distances.length).filter(i -> truth[i] == kind)
                 .mapToDouble(i -> distances[i]).toArray();
     }
 

@@ -2,10 +2,10 @@ package org.mifid.workbench.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.mifid.workbench.engine.LeaderboardPreset;
 import org.mifid.workbench.engine.Neighbours;
@@ -73,9 +73,10 @@ public record AnnotatedLeaderboard(
     }
 
     public static AnnotatedLeaderboard build(Workspace workspace, LeaderboardPreset leaderboard) {
-        double threshold = workspace.threshold(leaderboard);
-        List<RankedRow> rows = rank(workspace.leaderboardRows(leaderboard), threshold);
-        LeaderboardAnalysis analysis = LeaderboardAnalysis.of(workspace, leaderboard, threshold, null);
+        BothLeaderboards boards = BothLeaderboards.load(workspace);
+        double threshold = boards.threshold(leaderboard);
+        List<RankedRow> rows = rank(boards.rows(leaderboard), threshold);
+        LeaderboardAnalysis analysis = LeaderboardAnalysis.of(boards, leaderboard, threshold, null);
         List<SuspectStrip> suspects = new ArrayList<>();
         rows.stream()
                 .filter(r -> r.penalised() || r.currentVerdict() == Verdict.CHEATER)
@@ -83,7 +84,7 @@ public record AnnotatedLeaderboard(
                 .limit(MAX_STRIPS)
                 .forEach(r -> suspects.add(strip(workspace, leaderboard, threshold, r)));
         return new AnnotatedLeaderboard(workspace.competitionName(), leaderboard, threshold, Instant.now(), rows,
-                workspace.thresholdHistory(leaderboard), analysis, rankChanges(workspace), suspects);
+                workspace.thresholdHistory(leaderboard), analysis, rankChanges(boards.paired()), suspects);
     }
 
     static List<RankedRow> rank(List<LeaderboardRow> rows, double threshold) {
@@ -104,7 +105,7 @@ public record AnnotatedLeaderboard(
             RankedRow row) {
         String reason = row.currentVerdict() == Verdict.CHEATER
                 ? "verdict: cheater" + (row.penalised() ? "; distance below the threshold" : "")
-                : String.format(java.util.Locale.ROOT, "distance %.4f < threshold %.4f", row.score().distance(),
+                : String.format(Locale.ROOT, "distance %.4f < threshold %.4f", row.score().distance(),
                         threshold);
         Optional<StoredNeighbours> stored = workspace.neighbours(row.submission().id(), leaderboard);
         if (stored.isEmpty()) {
@@ -130,8 +131,7 @@ public record AnnotatedLeaderboard(
         return new SuspectStrip(row, reason, ref, images, ref == null ? "reference set not in this workspace" : null);
     }
 
-    private static List<RankChange> rankChanges(Workspace workspace) {
-        LeaderboardAnalysis.Paired paired = LeaderboardAnalysis.Paired.of(workspace);
+    private static List<RankChange> rankChanges(BothLeaderboards.Paired paired) {
         int n = paired.submissions().size();
         int[] publicRank = ordinalRanks(paired.scorePublic());
         int[] privateRank = ordinalRanks(paired.scorePrivate());
@@ -149,20 +149,11 @@ public record AnnotatedLeaderboard(
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
         int[] ranks = new int[scores.length];
         for (int r = 0; r < order.length; r++) {
             ranks[order[r]] = r + 1;
         }
         return ranks;
-    }
-
-    /** Counts of rows by current verdict, for summaries. */
-    public Map<Verdict, Integer> verdictCounts() {
-        Map<Verdict, Integer> counts = new HashMap<>();
-        for (RankedRow r : rows) {
-            counts.merge(r.currentVerdict(), 1, Integer::sum);
-        }
-        return counts;
     }
 }

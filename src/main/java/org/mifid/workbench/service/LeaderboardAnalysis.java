@@ -1,9 +1,6 @@
 package org.mifid.workbench.service;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.mifid.workbench.analysis.FlagCounts;
 import org.mifid.workbench.analysis.LabelledDistances;
 import org.mifid.workbench.analysis.RankAgreement;
@@ -38,17 +35,21 @@ public record LeaderboardAnalysis(
 
     public static LeaderboardAnalysis of(Workspace workspace, LeaderboardPreset leaderboard, double threshold,
             double[] sweepThresholds) {
-        List<LeaderboardRow> rows = workspace.leaderboardRows(leaderboard);
-        LabelledDistances labelled = labelledDistances(rows);
-        Paired paired = Paired.of(workspace);
+        return of(BothLeaderboards.load(workspace), leaderboard, threshold, sweepThresholds);
+    }
+
+    static LeaderboardAnalysis of(BothLeaderboards boards, LeaderboardPreset leaderboard, double threshold,
+            double[] sweepThresholds) {
+        LabelledDistances labelled = labelledDistances(boards.rows(leaderboard));
+        BothLeaderboards.Paired paired = boards.paired();
         return new LeaderboardAnalysis(leaderboard, threshold, labelled.countAt(threshold), labelled.auc(),
-                RankAgreement.of(paired.fidPublic, paired.fidPrivate),
-                RankAgreement.of(paired.scorePublic, paired.scorePrivate),
-                RankAgreement.topKOverlap(paired.fidPublic, paired.fidPrivate, 10),
+                RankAgreement.of(paired.fidPublic(), paired.fidPrivate()),
+                RankAgreement.of(paired.scorePublic(), paired.scorePrivate()),
+                RankAgreement.topKOverlap(paired.fidPublic(), paired.fidPrivate(), 10),
                 sweepThresholds == null ? List.of() : labelled.sweep(sweepThresholds));
     }
 
-    static LabelledDistances labelledDistances(List<LeaderboardRow> rows) {
+    private static LabelledDistances labelledDistances(List<LeaderboardRow> rows) {
         double[] distances = new double[rows.size()];
         LabelledDistances.Truth[] truth = new LabelledDistances.Truth[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -58,42 +59,5 @@ public record LeaderboardAnalysis(
                     : s.labelledClean() ? LabelledDistances.Truth.CLEAN : LabelledDistances.Truth.UNLABELLED;
         }
         return new LabelledDistances(distances, truth);
-    }
-
-    /** The submissions scored on both leaderboards, in submission order, with their FIDs and current MiFIDs. */
-    record Paired(List<Submission> submissions, double[] fidPublic, double[] fidPrivate, double[] scorePublic,
-            double[] scorePrivate) {
-
-        static Paired of(Workspace workspace) {
-            double epsPublic = workspace.threshold(LeaderboardPreset.PUBLIC);
-            double epsPrivate = workspace.threshold(LeaderboardPreset.PRIVATE);
-            Map<Long, LeaderboardRow> privateRows = new HashMap<>();
-            for (LeaderboardRow r : workspace.leaderboardRows(LeaderboardPreset.PRIVATE)) {
-                privateRows.put(r.submission().id(), r);
-            }
-            List<LeaderboardRow[]> pairs = new ArrayList<>();
-            for (LeaderboardRow r : workspace.leaderboardRows(LeaderboardPreset.PUBLIC)) {
-                LeaderboardRow p = privateRows.get(r.submission().id());
-                if (p != null) {
-                    pairs.add(new LeaderboardRow[] {r, p});
-                }
-            }
-            int n = pairs.size();
-            double[] fa = new double[n];
-            double[] fb = new double[n];
-            double[] sa = new double[n];
-            double[] sb = new double[n];
-            List<Submission> subs = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                LeaderboardRow a = pairs.get(i)[0];
-                LeaderboardRow b = pairs.get(i)[1];
-                subs.add(a.submission());
-                fa[i] = a.score().fid();
-                fb[i] = b.score().fid();
-                sa[i] = a.score().mifidAt(epsPublic);
-                sb[i] = b.score().mifidAt(epsPrivate);
-            }
-            return new Paired(subs, fa, fb, sa, sb);
-        }
     }
 }

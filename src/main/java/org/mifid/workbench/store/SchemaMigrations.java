@@ -79,7 +79,7 @@ final class SchemaMigrations {
             extractor_id TEXT NOT NULL,
             duration_ms INTEGER NOT NULL,
             scored_at TEXT NOT NULL,
-            PRIMARY KEY (submission_id, leaderboard))""",
+            PRIMARY KEY (submission_id, leaderboard)) WITHOUT ROWID""",
         """
         CREATE TABLE neighbours (
             submission_id INTEGER NOT NULL REFERENCES submission(id),

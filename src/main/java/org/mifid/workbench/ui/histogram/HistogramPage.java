@@ -120,6 +120,7 @@ public final class HistogramPage extends BorderPane {
         top.setPrefHeight(10 * 26 + 4);
         top.setMinHeight(10 * 26 + 4);
         top.setFocusTraversable(false);
+        top.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         top.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(RankedEntry entry, boolean empty) {

@@ -1,20 +1,18 @@
 package org.mifid.workbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.analysis.FlagCounts;
 import org.mifid.workbench.analysis.LabelledDistances;
 import org.mifid.workbench.analysis.RankAgreement;
 import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.service.JsonLeaderboardExport;
 import org.mifid.workbench.service.LeaderboardAnalysis;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,11 +23,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db")
-    Path db;
-
-    @Option(names = "--leaderboard", required = true, paramLabel = "public|private")
-    String leaderboard;
+    @Mixin
+    LeaderboardOptions board;
 
     @Option(names = "--eps", paramLabel = "E",
             description = "Threshold: flagged means distance < E. Default: the one in force in the workspace.")
@@ -52,73 +47,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeaderboardPreset lb;
+        LeaderboardPreset lb = board.leaderboard();
         double[] thresholds;
         try {
-            lb = LeaderboardPreset.parse(leaderboard);
             thresholds = sweep ? LabelledDistances.grid(sweepFrom, sweepTo, sweepSteps) : null;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Workspace ws = WorkspaceFiles.openExisting(db)) {
+        try (Workspace ws = board.open()) {
             double threshold = eps != null ? eps : ws.threshold(lb);
             LeaderboardAnalysis a = LeaderboardAnalysis.of(ws, lb, threshold, thresholds);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(toJson(a).toPrettyString());
+                out.println(JsonLeaderboardExport.analysisJson(a).toPrettyString());
             } else {
                 printText(out, a);
             }
             out.flush();
         }
         return 0;
-    }
-
-    static ObjectNode toJson(LeaderboardAnalysis a) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("leaderboard", a.leaderboard().id());
-        o.put("eps", a.threshold());
-        FlagCounts c = a.counts();
-        o.put("submissions", c.submissions());
-        o.put("flagged", c.flagged());
-        o.put("labelled_memorizers", c.labelledMemorizers());
-        o.put("flagged_memorizers", c.flaggedMemorizers());
-        o.put("labelled_clean", c.labelledClean());
-        o.put("flagged_clean", c.flaggedClean());
-        number(o, "auc", a.auc());
-        RankAgreement f = a.fidAgreement();
-        o.put("agreement_on", "fid");
-        o.put("paired_submissions", f.n());
-        number(o, "spearman", f.spearman());
-        number(o, "kendall_tau_b", f.kendallTauB());
-        number(o, "pearson", f.pearson());
-        number(o, "mean_abs_rank_diff", f.meanAbsRankDifference());
-        number(o, "top10_overlap", a.top10Overlap());
-        ObjectNode s = o.putObject("score_agreement");
-        RankAgreement m = a.scoreAgreement();
-        number(s, "spearman", m.spearman());
-        number(s, "kendall_tau_b", m.kendallTauB());
-        number(s, "pearson", m.pearson());
-        number(s, "mean_abs_rank_diff", m.meanAbsRankDifference());
-        if (!a.sweep().isEmpty()) {
-            ArrayNode sweep = o.putArray("sweep");
-            for (FlagCounts p : a.sweep()) {
-                ObjectNode q = sweep.addObject();
-                q.put("eps", p.threshold());
-                q.put("flagged", p.flagged());
-                q.put("flagged_memorizers", p.flaggedMemorizers());
-                q.put("flagged_clean", p.flaggedClean());
-            }
-        }
-        return o;
-    }
-
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     private static void printText(PrintWriter out, LeaderboardAnalysis a) {

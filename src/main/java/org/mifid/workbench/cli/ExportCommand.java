@@ -9,6 +9,7 @@ import org.mifid.workbench.service.LeaderboardExporter;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,11 +20,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db")
-    Path db;
-
-    @Option(names = "--leaderboard", required = true, paramLabel = "public|private")
-    String leaderboard;
+    @Mixin
+    LeaderboardOptions board;
 
     @Option(names = "--format", required = true, paramLabel = "csv|html|json")
     String format;
@@ -33,15 +31,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LeaderboardPreset lb;
+        LeaderboardPreset lb = board.leaderboard();
         LeaderboardExporter.Format f;
         try {
-            lb = LeaderboardPreset.parse(leaderboard);
             f = LeaderboardExporter.Format.parse(format);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Workspace ws = WorkspaceFiles.openExisting(db)) {
+        try (Workspace ws = board.open()) {
             AnnotatedLeaderboard board = LeaderboardExporter.export(ws, lb, f, out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d submissions, threshold %s)%n", out,
                     f.id(), board.rows().size(), board.threshold());

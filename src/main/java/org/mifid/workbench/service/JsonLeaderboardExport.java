@@ -37,7 +37,9 @@ public final class JsonLeaderboardExport {
         root.put("threshold", board.threshold());
         root.put("generated_at", board.generatedAt().toString());
         root.put("disqualified_score", ResultsImport.DISQUALIFIED_SCORE);
-        putCounts(root.putObject("counts"), board.analysis().counts());
+        ObjectNode counts = root.putObject("counts");
+        counts.put("threshold", board.threshold());
+        putCounts(counts, board.analysis().counts());
         number(root, "auc", board.analysis().auc());
 
         ArrayNode rows = root.putArray("rows");
@@ -107,8 +109,35 @@ public final class JsonLeaderboardExport {
         return root;
     }
 
-    static void putCounts(ObjectNode o, FlagCounts c) {
-        o.put("threshold", c.threshold());
+    /**
+     * The figures of {@code analyze --json}: counts and AUC at the threshold, then the public/private agreement
+     * on FID at the top level, the agreement on MiFID under {@code score_agreement} and the sweep, if any.
+     */
+    public static ObjectNode analysisJson(LeaderboardAnalysis a) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("leaderboard", a.leaderboard().id());
+        o.put("eps", a.threshold());
+        putCounts(o, a.counts());
+        number(o, "auc", a.auc());
+        o.put("agreement_on", "fid");
+        o.put("paired_submissions", a.fidAgreement().n());
+        putAgreementFigures(o, a.fidAgreement());
+        number(o, "top10_overlap", a.top10Overlap());
+        putAgreementFigures(o.putObject("score_agreement"), a.scoreAgreement());
+        if (!a.sweep().isEmpty()) {
+            ArrayNode sweep = o.putArray("sweep");
+            for (FlagCounts p : a.sweep()) {
+                ObjectNode q = sweep.addObject();
+                q.put("eps", p.threshold());
+                q.put("flagged", p.flagged());
+                q.put("flagged_memorizers", p.flaggedMemorizers());
+                q.put("flagged_clean", p.flaggedClean());
+            }
+        }
+        return o;
+    }
+
+    private static void putCounts(ObjectNode o, FlagCounts c) {
         o.put("submissions", c.submissions());
         o.put("flagged", c.flagged());
         o.put("labelled_memorizers", c.labelledMemorizers());
@@ -117,8 +146,12 @@ public final class JsonLeaderboardExport {
         o.put("flagged_clean", c.flaggedClean());
     }
 
-    static void putAgreement(ObjectNode o, RankAgreement a) {
+    private static void putAgreement(ObjectNode o, RankAgreement a) {
         o.put("n", a.n());
+        putAgreementFigures(o, a);
+    }
+
+    private static void putAgreementFigures(ObjectNode o, RankAgreement a) {
         number(o, "spearman", a.spearman());
         number(o, "kendall_tau_b", a.kendallTauB());
         number(o, "pearson", a.pearson());
@@ -126,7 +159,7 @@ public final class JsonLeaderboardExport {
     }
 
     /** JSON has no NaN or infinity: undefined numbers are null. */
-    static void number(ObjectNode o, String key, double value) {
+    private static void number(ObjectNode o, String key, double value) {
         if (Double.isFinite(value)) {
             o.put(key, value);
         } else {

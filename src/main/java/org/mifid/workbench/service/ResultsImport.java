@@ -40,7 +40,7 @@ import org.mifid.workbench.store.Workspace;
  * column, when present, is only compared with it. The 2019 organizers marked disqualified submissions with a
  * private score of 999999: such a row is stored with its real FID and distance plus a cheater verdict.
  *
- * <p>A row's identity is its submission id (or, without an id column, all of its mapped values); its SHA-256 is
+ * <p>A row's identity is its submission id (or, without an id column, its team, FIDs and distances); its SHA-256 is
  * the submission checksum, so importing the same rows again finds them already present and stores nothing twice.
  */
 public final class ResultsImport {
@@ -190,7 +190,6 @@ public final class ResultsImport {
                 }
             }
             List<ScoredLeaderboard> scores = new ArrayList<>(2);
-            StringBuilder identity = new StringBuilder("mifid-results-row\u0000");
             VerdictEntry verdict = null;
             for (LeaderboardPreset lb : LeaderboardPreset.values()) {
                 if (!columns.containsKey(ResultField.fid(lb))) {
@@ -220,11 +219,8 @@ public final class ResultsImport {
                 MifidScore score = new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
                         recomputed, 0, 0, lb.dimension(), false);
                 scores.add(new ScoredLeaderboard(lb, score, lb.extractorId(), 0, null, 0));
-                identity.append(lb.id()).append('=').append(fid).append(',').append(distance).append('\u0000');
             }
-            String checksum = id != null
-                    ? sha256("mifid-results-row\u0000id=" + id)
-                    : sha256(identity.append(text(record, ResultField.TEAM)).toString());
+            String checksum = sha256(id != null ? "mifid-results-row\u0000id=" + id : valueIdentity(record, scores));
             String team = text(record, ResultField.TEAM);
             if (team == null) {
                 team = id != null ? "submission " + id : "row " + line;
@@ -232,6 +228,17 @@ public final class ResultsImport {
             NewSubmission submission = new NewSubmission(id, team, fileName, null, checksum, null, 0,
                     text(record, ResultField.LABEL), List.of());
             return new NewScoredSubmission(submission, scores, verdict);
+        }
+
+        /** Without an id column a row is known by its team and numbers. */
+        private String valueIdentity(CSVRecord record, List<ScoredLeaderboard> scores) {
+            StringBuilder identity = new StringBuilder("mifid-results-row\u0000team=")
+                    .append(text(record, ResultField.TEAM));
+            for (ScoredLeaderboard s : scores) {
+                identity.append('\u0000').append(s.leaderboard().id()).append('=').append(s.score().fid()).append(',')
+                        .append(s.score().distance());
+            }
+            return identity.toString();
         }
 
         private String text(CSVRecord record, ResultField field) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.mifid.workbench.engine.InvalidInputException;
 
 /**
  * The workspace schema as an ordered list of migrations. {@code PRAGMA user_version} records how many have
@@ -117,28 +118,32 @@ final class SchemaMigrations {
     }
 
     /**
-     * Brings the schema up to date. The connection must have auto-commit off.
+     * Brings the schema up to date, one transaction per migration (each re-reads the version inside its
+     * transaction, so two processes opening a new file at once do not both migrate it).
      *
      * @return the version found before migrating
      */
     static int migrate(Connection c, String source) throws SQLException {
         int found = version(c);
         if (found > latestVersion()) {
-            throw new org.mifid.workbench.engine.InvalidInputException(source, "written by a newer workbench (schema "
-                    + found + ", this one knows up to " + latestVersion() + ")");
+            throw new InvalidInputException(source, "written by a newer workbench (schema " + found
+                    + ", this one knows up to " + latestVersion() + ")");
         }
-        for (int v = found; v < latestVersion(); v++) {
-            try (Statement st = c.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    st.execute(sql);
+        for (int step = found; step < latestVersion(); step++) {
+            int v = step;
+            SqlTransaction.immediate(c, tx -> {
+                if (version(tx) != v) {
+                    return null;
                 }
-                // PRAGMA cannot take a bound parameter; v is an int we produced
-                st.execute("PRAGMA user_version = " + (v + 1));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                try (Statement st = tx.createStatement()) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        st.execute(sql);
+                    }
+                    // PRAGMA takes no bound parameter; v is an int of ours
+                    st.execute("PRAGMA user_version = " + (v + 1));
+                }
+                return null;
+            });
         }
         return found;
     }

@@ -58,7 +58,6 @@ public final class SqliteWorkspace implements Workspace {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // WAL + NORMAL survives a killed process (what the tests check); only a power cut can lose the last commit
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             // 32 MB of page cache (default 2 MB): an import's index pages for 37,000 rows stay in memory
             config.setCacheSize(-32_000);
             writer = config.createConnection(url);
@@ -66,11 +65,8 @@ public final class SqliteWorkspace implements Workspace {
             throw new InvalidInputException(this.file.toString(), "cannot open workspace: " + e.getMessage(), e);
         }
         try {
-            writer.setAutoCommit(false);
             int found = SchemaMigrations.migrate(writer, this.file.toString());
-            if (found == 0) {
-                initialise();
-            }
+            SqlTransaction.immediate(writer, this::initialise);
             LOG.debug("opened workspace {} (schema {} -> {})", this.file, found, SchemaMigrations.latestVersion());
         } catch (SQLException e) {
             closeQuietly(writer);
@@ -93,58 +89,35 @@ public final class SqliteWorkspace implements Workspace {
         return config;
     }
 
-    private void initialise() throws SQLException {
+    /** A new workspace is named after its file; an existing one keeps its name. */
+    private Void initialise(Connection c) throws SQLException {
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        try (PreparedStatement ps = writer.prepareStatement(
-                "INSERT INTO competition(id, name, created_at) VALUES (1, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO competition(id, name, created_at) VALUES (1, ?, ?)")) {
             ps.setString(1, name);
             ps.setString(2, Instant.now().toString());
             ps.executeUpdate();
-            writer.commit();
-        } catch (SQLException e) {
-            writer.rollback();
-            throw e;
         }
+        return null;
     }
 
     // ---- transactions --------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} as one transaction on the write connection: committed whole or rolled back. */
-    private <T> T write(SqlWork<T> work) {
+    private <T> T write(SqlTransaction.Work<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw new WorkspaceException(file + ": write failed: " + e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly();
-                throw e;
-            }
+            return SqlTransaction.immediate(writer, work);
+        } catch (SQLException e) {
+            throw new WorkspaceException(file.toString(), "write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void rollbackQuietly() {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            LOG.warn("rollback failed on {}", file, e);
-        }
-    }
-
     /** Runs {@code work} on a pooled read connection; each statement sees the latest committed state. */
-    private <T> T read(SqlWork<T> work) {
+    private <T> T read(SqlTransaction.Work<T> work) {
         ensureOpen();
         readerPermits.acquireUninterruptibly();
         Connection c = null;
@@ -155,7 +128,7 @@ public final class SqliteWorkspace implements Workspace {
             }
             return work.run(c);
         } catch (SQLException e) {
-            throw new WorkspaceException(file + ": read failed: " + e.getMessage(), e);
+            throw new WorkspaceException(file.toString(), "read failed: " + e.getMessage(), e);
         } finally {
             if (c != null) {
                 idleReaders.addFirst(c);
@@ -310,9 +283,14 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public List<String> referenceImageNames(long referenceSetId) {
+        return nameList("SELECT image_names FROM reference_set WHERE id = ?", referenceSetId);
+    }
+
+    /** The name list in the one BLOB column {@code sql} selects for {@code id}; empty when there is no row. */
+    private List<String> nameList(String sql, long id) {
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT image_names FROM reference_set WHERE id = ?")) {
-                ps.setLong(1, referenceSetId);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? BlobCodec.names(rs.getBytes(1)) : List.of();
                 }
@@ -646,15 +624,7 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public List<String> submissionImageNames(long submissionId) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT names FROM submission_images WHERE submission_id = ?")) {
-                ps.setLong(1, submissionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? BlobCodec.names(rs.getBytes(1)) : List.of();
-                }
-            }
-        });
+        return nameList("SELECT names FROM submission_images WHERE submission_id = ?", submissionId);
     }
 
     // ---- verdicts ------------------------------------------------------------------------------------------

@@ -245,6 +245,20 @@ class SqliteWorkspaceTest {
     }
 
     @Test
+    void twoOpenWorkspacesOnOneFileBothWriteAsTwoProcessesWould() {
+        Path file = dir.resolve("shared.db");
+        try (Workspace ui = Workspace.open(file); Workspace cli = Workspace.open(file)) {
+            ui.renameCompetition("from the UI");
+            long id = cli.addSubmission(Fixtures.submission("c", 2), Fixtures.bothLeaderboards(2, 1, 1));
+            ui.recordVerdicts(List.of(new VerdictEntry(id, Verdict.LEGIT, null, "ui", null, null, Double.NaN)));
+            cli.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.15, "cli", null, null));
+            assertEquals("from the UI", cli.competitionName());
+            assertEquals(0.15, ui.threshold(LeaderboardPreset.PUBLIC));
+            assertEquals(Verdict.LEGIT, cli.currentVerdict(id).orElseThrow().verdict());
+        }
+    }
+
+    @Test
     void theWriteLockIsNotHeldAfterAFailure() {
         try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
             assertThrows(IllegalArgumentException.class, () -> ws.applyThreshold(

@@ -47,9 +47,10 @@ XVFB=$!
 trap 'kill "$XVFB" 2>/dev/null; rm -rf "$WORK"' EXIT
 sleep 1
 
-shoot() { # shoot NAME PAGE THEME
-  local name=$1 page=$2 theme=$3
+shoot() { # shoot NAME PAGE THEME [SIDE_BY_SIDE]
+  local name=$1 page=$2 theme=$3 side=${4:-false}
   DISPLAY=$DISPLAY_NUM java -cp "$CP" -Dmifid.data="$DATA" -Dmifid.ui.workspace="$WORKSPACE" \
+    -Dmifid.ui.sideBySide="$side" \
     -Dmifid.ui.page="$page" -Dmifid.ui.theme="$theme" -Dmifid.ui.focus="${FOCUS_TEAM:-}" \
     org.mifid.workbench.Launcher >"$WORK/$name.log" 2>&1 &
   local app=$!
@@ -65,3 +66,4 @@ shoot histogram histogram light
 shoot inspector inspector light
 shoot scoring scoring light
 shoot leaderboard-dark leaderboard dark
+shoot side-by-side leaderboard light true

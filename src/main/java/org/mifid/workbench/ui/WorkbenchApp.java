@@ -67,6 +67,7 @@ public class WorkbenchApp extends Application {
             settings.put("window.maximized", String.valueOf(stage.isMaximized()));
             settings.save();
         });
+        view.leaderboardPage().setSideBySide(Boolean.getBoolean("mifid.ui.sideBySide"));
         String page = System.getProperty("mifid.ui.page");
         if (page != null) {
             view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));

@@ -68,7 +68,9 @@ public final class WorkbenchView extends BorderPane {
         VerdictRecorder recorder = new VerdictRecorder(model);
         review = new ReviewController(model, recorder, new KeyBindings(model.settings()));
         LeaderboardModel ranking = new LeaderboardModel(model, coalesce);
-        leaderboardPage = new LeaderboardPage(model, ranking, review, new VerdictHistoryPane(model, recorder));
+        leaderboardPage = new LeaderboardPage(model, ranking,
+                new LeaderboardModel(model, coalesce, LeaderboardModel.Board.OTHER), review,
+                new VerdictHistoryPane(model, recorder));
         histogramPage = new HistogramPage(model, ranking.entries());
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));

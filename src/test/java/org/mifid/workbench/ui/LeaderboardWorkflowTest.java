@@ -149,6 +149,22 @@ class LeaderboardWorkflowTest {
     }
 
     @Test
+    void sideBySideShowsTheOtherBoardFollowingTheFocus(FxRobot robot) {
+        robot.clickOn("#side-by-side");
+        TableView<RankedEntry> table = table(robot);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(5));
+        RankedEntry focused = table.getItems().get(5);
+        TableView<RankedEntry> beside = robot.lookup("#beside-table").queryTableView();
+        assertEquals(40, beside.getItems().size());
+        assertEquals("Private rank", beside.getColumns().get(0).getText());
+        RankedEntry there = beside.getSelectionModel().getSelectedItem();
+        assertEquals(focused.submissionId(), there.submissionId());
+        assertEquals(focused.otherRank(), there.rank(), "the rank change column and the other board agree");
+        assertEquals(there.row().score().mifidAt(fixture.workspace.threshold(LeaderboardPreset.PRIVATE)),
+                there.mifid(), 1e-9);
+    }
+
+    @Test
     void themeToggleIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("Theme");
         WaitForAsyncUtils.waitForFxEvents();

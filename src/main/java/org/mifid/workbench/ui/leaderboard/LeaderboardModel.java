@@ -86,8 +86,18 @@ public final class LeaderboardModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final LatestOnlyUpdater<List<RankedEntry>> updater;
 
+    /** The leaderboard in view (at the live threshold), or the other one (at its threshold in force) beside it. */
+    public enum Board { IN_VIEW, OTHER }
+
+    private final Board board;
+
     public LeaderboardModel(WorkbenchModel model, Duration coalesce) {
+        this(model, coalesce, Board.IN_VIEW);
+    }
+
+    public LeaderboardModel(WorkbenchModel model, Duration coalesce, Board board) {
         this.model = model;
+        this.board = board;
         this.updater = new LatestOnlyUpdater<>(model.executor(), coalesce);
         model.dataVersionProperty().addListener((obs, old, now) -> rerank());
         model.liveThresholdProperty().addListener((obs, old, now) -> rerank());
@@ -107,12 +117,15 @@ public final class LeaderboardModel {
 
     /** Schedules a re-ranking at the live threshold; only the latest request reaches the table. */
     public void rerank() {
-        LeaderboardPreset preset = model.leaderboard();
-        LeaderboardPreset other = preset == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        LeaderboardPreset inView = model.leaderboard();
+        LeaderboardPreset beside = inView == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        double live = model.liveThresholdProperty().get();
+        LeaderboardPreset preset = board == Board.IN_VIEW ? inView : beside;
+        LeaderboardPreset other = board == Board.IN_VIEW ? beside : inView;
         List<LeaderboardRow> rows = model.rows(preset);
         List<LeaderboardRow> otherRows = model.rows(other);
-        double threshold = model.liveThresholdProperty().get();
-        double otherThreshold = model.appliedThreshold(other);
+        double threshold = board == Board.IN_VIEW ? live : model.appliedThreshold(beside);
+        double otherThreshold = board == Board.IN_VIEW ? model.appliedThreshold(beside) : live;
         updater.request(() -> Ranking.rank(rows, threshold, otherRows, otherThreshold),
                 ranked -> replacing(() -> entries.setAll(ranked)));
     }

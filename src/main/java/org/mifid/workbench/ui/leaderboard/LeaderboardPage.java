@@ -45,11 +45,14 @@ public final class LeaderboardPage extends BorderPane {
     private final LeaderboardModel leaderboard;
     private final TableView<RankedEntry> table = new TableView<>();
     private final Label count = new Label();
+    private final TableView<RankedEntry> beside = new TableView<>();
+    private final SplitPane tables = new SplitPane(table);
+    private final ToggleButton sideBySide = new ToggleButton("Side by side");
     private boolean restoring;
     private Set<Long> selectedIds = Set.of();
 
-    public LeaderboardPage(WorkbenchModel model, LeaderboardModel leaderboard, ReviewController review,
-                           VerdictHistoryPane history) {
+    public LeaderboardPage(WorkbenchModel model, LeaderboardModel leaderboard, LeaderboardModel besideModel,
+                           ReviewController review, VerdictHistoryPane history) {
         this.model = model;
         this.leaderboard = leaderboard;
         setId("leaderboard-page");
@@ -60,7 +63,8 @@ public final class LeaderboardPage extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
-        SplitPane split = new SplitPane(table, history);
+        buildBeside(besideModel);
+        SplitPane split = new SplitPane(tables, history);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.75);
         setTop(toolbar(review));
@@ -148,10 +152,20 @@ public final class LeaderboardPage extends BorderPane {
             bulk.getItems().add(item);
         }
 
+        sideBySide.setId("side-by-side");
+        sideBySide.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                tables.getItems().add(beside);
+                tables.setDividerPositions(0.62);
+                followFocus();
+            } else {
+                tables.getItems().remove(beside);
+            }
+        });
         count.setId("leaderboard-count");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, boardButtons, verdicts, labels, search, bulk, grow, count);
+        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, count);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
@@ -216,6 +230,50 @@ public final class LeaderboardPage extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
+    /**
+     * The other leaderboard beside this one, at its threshold in force, unfiltered; it follows the submission in
+     * focus so the two ranks of a team can be read on one line.
+     */
+    private void buildBeside(LeaderboardModel besideModel) {
+        beside.setId("beside-table");
+        beside.setItems(besideModel.entries());
+        beside.setPlaceholder(new Label("Nothing scored on the other leaderboard"));
+        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
+        TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 170);
+        TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
+        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 80);
+        TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 110);
+        verdict.setCellFactory(c -> new VerdictBadgeCell());
+        beside.getColumns().addAll(List.of(rank, team, mifid, penalised, verdict));
+        beside.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        beside.setFocusTraversable(false);
+        model.focusedSubmissionProperty().addListener(o -> followFocus());
+        model.leaderboardProperty().addListener(o -> updateBesideTitle());
+        updateBesideTitle();
+    }
+
+    private void updateBesideTitle() {
+        LeaderboardPreset other = model.leaderboard() == LeaderboardPreset.PUBLIC
+                ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        beside.getColumns().get(0).setText(capitalize(other.id()) + " rank");
+    }
+
+    private void followFocus() {
+        if (!sideBySide.isSelected()) {
+            return;
+        }
+        long id = model.focusedSubmissionProperty().get();
+        List<RankedEntry> items = beside.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).submissionId() == id) {
+                beside.getSelectionModel().clearAndSelect(i);
+                beside.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+        beside.getSelectionModel().clearSelection();
+    }
+
     private void restoreSelection() {
         if (selectedIds.isEmpty()) {
             return;
@@ -245,6 +303,10 @@ public final class LeaderboardPage extends BorderPane {
 
     private List<LeaderboardRow> selectedRows() {
         return table.getSelectionModel().getSelectedItems().stream().map(RankedEntry::row).toList();
+    }
+
+    public void setSideBySide(boolean on) {
+        sideBySide.setSelected(on);
     }
 
     public TableView<RankedEntry> table() {

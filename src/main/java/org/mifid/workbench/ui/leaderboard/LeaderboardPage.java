@@ -156,7 +156,7 @@ public final class LeaderboardPage extends BorderPane {
         sideBySide.selectedProperty().addListener((obs, old, on) -> {
             if (on) {
                 tables.getItems().add(beside);
-                tables.setDividerPositions(0.62);
+                tables.setDividerPositions(0.66);
                 followFocus();
             } else {
                 tables.getItems().remove(beside);
@@ -248,6 +248,11 @@ public final class LeaderboardPage extends BorderPane {
         beside.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         beside.setFocusTraversable(false);
         model.focusedSubmissionProperty().addListener(o -> followFocus());
+        besideModel.replacingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                followFocus();
+            }
+        });
         model.leaderboardProperty().addListener(o -> updateBesideTitle());
         updateBesideTitle();
     }

@@ -84,15 +84,18 @@ public class WorkbenchApp extends Application {
                 public void onChanged(Change<? extends org.mifid.workbench.ui.leaderboard.RankedEntry> change) {
                     if (!items.isEmpty()) {
                         items.removeListener(this);
-                        int row = 0;
-                        for (int i = 0; i < items.size(); i++) {
-                            if (items.get(i).team().contains(focus)) {
-                                row = i;
-                                break;
+                        // after the list change has reached the table, which resets its selection and scroll
+                        javafx.application.Platform.runLater(() -> {
+                            int row = 0;
+                            for (int i = 0; i < items.size(); i++) {
+                                if (items.get(i).team().contains(focus)) {
+                                    row = i;
+                                    break;
+                                }
                             }
-                        }
-                        view.leaderboardPage().table().getSelectionModel().select(row);
-                        view.leaderboardPage().table().scrollTo(Math.max(0, row - 3));
+                            view.leaderboardPage().table().getSelectionModel().select(row);
+                            view.leaderboardPage().table().scrollTo(row);
+                        });
                         if (page != null) {
                             view.showPage(WorkbenchView.Page.LEADERBOARD);
                             view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));

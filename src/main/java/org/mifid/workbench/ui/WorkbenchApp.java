@@ -1,12 +1,32 @@
 package org.mifid.workbench.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.mifid.workbench.assets.AppPaths;
+import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.ui.common.FxTaskExecutor;
+import org.mifid.workbench.ui.common.Theme;
+import org.mifid.workbench.ui.common.UiSettings;
+import org.mifid.workbench.ui.common.WorkbenchModel;
 
-/** The workbench window. */
+/**
+ * The workbench window. It opens the workspace named by {@code -Dmifid.ui.workspace}, else the last one used, else
+ * the demo competition ({@code <data>/demo/demo.db}) when it exists. {@code -Dmifid.ui.page=histogram} and
+ * {@code -Dmifid.ui.theme=dark} choose the first page and the theme (used by packaging/screenshots.sh).
+ */
 public class WorkbenchApp extends Application {
+    /** Bursts of threshold moves within this delay are merged into one re-ranking. */
+    private static final Duration COALESCE = Duration.millis(40);
+
+    private FxTaskExecutor executor;
+    private FxTaskExecutor thumbnails;
+    private WorkbenchModel model;
+    private ImageLookup images;
 
     public static void launchApp(String[] args) {
         Application.launch(WorkbenchApp.class, args);
@@ -14,8 +34,102 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UiSettings settings = UiSettings.load();
+        Theme theme = Theme.parse(System.getProperty("mifid.ui.theme", settings.get("theme").orElse("light")));
+        theme.apply();
+        executor = new FxTaskExecutor(2);
+        thumbnails = new FxTaskExecutor(2);
+        model = new WorkbenchModel(executor, settings);
+        images = new ImageLookup();
+        WorkbenchView view = new WorkbenchView(model, thumbnails, images, COALESCE, theme);
+
         stage.setTitle("MiFID Workbench");
-        stage.setScene(new Scene(new Label("MiFID Workbench"), 800, 600));
+        for (int size : new int[] {16, 32, 64, 256}) {
+            // packaged with the app icons; absent in a build without them, and then the window has the default
+            var in = WorkbenchApp.class.getResourceAsStream("/icons/app/png/mifid-workbench-" + size + ".png");
+            if (in != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(in));
+            }
+        }
+        stage.setScene(view.scene(settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820)));
+        if (settings.get("window.x").isPresent()) {
+            stage.setX(settings.getDouble("window.x", 0));
+            stage.setY(settings.getDouble("window.y", 0));
+        }
+        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized").orElse("false")));
+        stage.setOnHidden(e -> {
+            if (!stage.isMaximized()) {
+                settings.put("window.x", String.valueOf(stage.getX()));
+                settings.put("window.y", String.valueOf(stage.getY()));
+                settings.put("window.width", String.valueOf(stage.getWidth()));
+                settings.put("window.height", String.valueOf(stage.getHeight()));
+            }
+            settings.put("window.maximized", String.valueOf(stage.isMaximized()));
+            settings.save();
+        });
+        view.leaderboardPage().setSideBySide(Boolean.getBoolean("mifid.ui.sideBySide"));
+        String page = System.getProperty("mifid.ui.page");
+        if (page != null) {
+            view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));
+        }
         stage.show();
+        initialWorkspace(settings).ifPresentOrElse(view::openWorkspace,
+                () -> model.statusProperty().set("No workspace yet: File > New workspace, or open one"));
+        String focus = System.getProperty("mifid.ui.focus");
+        if (focus != null) {
+            // screenshots: select the best-ranked submission whose team contains the text, once the table is filled
+            var items = view.leaderboardPage().table().getItems();
+            items.addListener(new javafx.collections.ListChangeListener<org.mifid.workbench.ui.leaderboard.RankedEntry>() {
+                @Override
+                public void onChanged(Change<? extends org.mifid.workbench.ui.leaderboard.RankedEntry> change) {
+                    if (!items.isEmpty()) {
+                        items.removeListener(this);
+                        // after the list change has reached the table, which resets its selection and scroll
+                        javafx.application.Platform.runLater(() -> {
+                            int row = 0;
+                            for (int i = 0; i < items.size(); i++) {
+                                if (items.get(i).team().contains(focus)) {
+                                    row = i;
+                                    break;
+                                }
+                            }
+                            view.leaderboardPage().table().getSelectionModel().select(row);
+                            view.leaderboardPage().table().scrollTo(row);
+                        });
+                        if (page != null) {
+                            view.showPage(WorkbenchView.Page.LEADERBOARD);
+                            view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private static Optional<Path> initialWorkspace(UiSettings settings) {
+        String requested = System.getProperty("mifid.ui.workspace");
+        if (requested != null && !requested.isBlank()) {
+            return Optional.of(Paths.get(requested));
+        }
+        Optional<Path> last = settings.get("lastWorkspace").map(Paths::get).filter(Files::isRegularFile);
+        if (last.isPresent()) {
+            return last;
+        }
+        Path demo = AppPaths.dataDir().resolve("demo").resolve("demo.db");
+        return Files.isRegularFile(demo) ? Optional.of(demo) : Optional.empty();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null && model.workspace() != null) {
+            model.workspace().close();
+        }
+        if (executor != null) {
+            executor.close();
+            thumbnails.close();
+        }
+        if (images != null) {
+            images.close();
+        }
     }
 }

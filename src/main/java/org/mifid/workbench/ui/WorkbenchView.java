@@ -1,0 +1,307 @@
+package org.mifid.workbench.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.service.LeaderboardExporter;
+import org.mifid.workbench.store.Workspace;
+import org.mifid.workbench.ui.common.BackgroundTask;
+import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.Icons;
+import org.mifid.workbench.ui.common.TaskExecutor;
+import org.mifid.workbench.ui.common.Theme;
+import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.inspector.InspectorModel;
+import org.mifid.workbench.ui.inspector.InspectorPage;
+import org.mifid.workbench.ui.inspector.ThumbnailLoader;
+import org.mifid.workbench.ui.leaderboard.LeaderboardModel;
+import org.mifid.workbench.ui.leaderboard.LeaderboardPage;
+import org.mifid.workbench.ui.scoring.ScoringPage;
+import org.mifid.workbench.ui.verdicts.KeyBindings;
+import org.mifid.workbench.ui.verdicts.ReviewAction;
+import org.mifid.workbench.ui.verdicts.ReviewController;
+import org.mifid.workbench.ui.verdicts.VerdictHistoryPane;
+import org.mifid.workbench.ui.verdicts.VerdictRecorder;
+
+/**
+ * The window's content: menus, toolbar, one tab per page, and a status line. Built the same way by the app and
+ * by the tests (which give it a same-thread executor and no coalescing delay).
+ */
+public final class WorkbenchView extends BorderPane {
+    /** The pages, by the names used in {@code -Dmifid.ui.page} and the tab ids. */
+    public enum Page { LEADERBOARD, HISTOGRAM, INSPECTOR, SCORING }
+
+    private final WorkbenchModel model;
+    private final TabPane tabs = new TabPane();
+    private final LeaderboardPage leaderboardPage;
+    private final HistogramPage histogramPage;
+    private final InspectorPage inspectorPage;
+    private final ScoringPage scoringPage;
+    private final ReviewController review;
+    private Theme theme;
+
+    public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageLookup images,
+                         Duration coalesce, Theme theme) {
+        this.model = model;
+        this.theme = theme;
+        setId("workbench");
+        VerdictRecorder recorder = new VerdictRecorder(model);
+        review = new ReviewController(model, recorder, new KeyBindings(model.settings()));
+        LeaderboardModel ranking = new LeaderboardModel(model, coalesce);
+        leaderboardPage = new LeaderboardPage(model, ranking,
+                new LeaderboardModel(model, coalesce, LeaderboardModel.Board.OTHER), review,
+                new VerdictHistoryPane(model, recorder));
+        histogramPage = new HistogramPage(model, ranking.entries());
+        inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
+                new ThumbnailLoader(thumbnailExecutor, 1500));
+        scoringPage = new ScoringPage(model);
+
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(tab(Page.LEADERBOARD, "Leaderboard", "leaderboard", leaderboardPage),
+                tab(Page.HISTOGRAM, "Histogram", "histogram", histogramPage),
+                tab(Page.INSPECTOR, "Inspector", "inspector", inspectorPage),
+                tab(Page.SCORING, "Scoring", "score", scoringPage));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
+        pageChanged();
+
+        Label status = new Label();
+        status.setId("status-line");
+        status.textProperty().bind(model.statusProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.setPadding(new Insets(3, 8, 3, 8));
+        statusBar.getStyleClass().add("status-bar");
+
+        setTop(new VBox(menuBar(recorder), toolBar(recorder)));
+        setCenter(tabs);
+        setBottom(statusBar);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (getScene() != null) {
+                review.handle(e, getScene().getFocusOwner());
+            }
+        });
+    }
+
+    private Tab tab(Page page, String title, String icon, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + page.name().toLowerCase());
+        tab.setUserData(page);
+        Icons.load(icon, 16).ifPresent(image -> tab.setGraphic(new javafx.scene.image.ImageView(image)));
+        return tab;
+    }
+
+    private void pageChanged() {
+        Page page = currentPage();
+        inspectorPage.setActive(page == Page.INSPECTOR);
+        review.setTargets(page == Page.INSPECTOR ? inspectorPage::targets : leaderboardPage::targets);
+    }
+
+    public Page currentPage() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? Page.LEADERBOARD : (Page) tab.getUserData();
+    }
+
+    public void showPage(Page page) {
+        tabs.getTabs().stream().filter(t -> t.getUserData() == page).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private MenuBar menuBar(VerdictRecorder recorder) {
+        MenuItem newWorkspace = new MenuItem("New workspace\u2026");
+        newWorkspace.setOnAction(e -> chooseWorkspace(true));
+        MenuItem open = Icons.decorate(new MenuItem("Open workspace\u2026"), "open");
+        open.setAccelerator(KeyCombination.valueOf("Shortcut+O"));
+        open.setOnAction(e -> chooseWorkspace(false));
+        MenuItem export = Icons.decorate(new MenuItem("Export leaderboard\u2026"), "export");
+        export.setAccelerator(KeyCombination.valueOf("Shortcut+E"));
+        export.setOnAction(e -> chooseExport());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.valueOf("Shortcut+Q"));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, newWorkspace, open, export, quit);
+
+        Menu verdicts = new Menu("Verdict");
+        for (ReviewAction action : ReviewAction.values()) {
+            MenuItem item = new MenuItem(action.title());
+            item.setAccelerator(review.bindings().combination(action));
+            item.setOnAction(e -> review.perform(action));
+            if (action == ReviewAction.UNDO) {
+                item.disableProperty().bind(recorder.canUndoProperty().not());
+            } else if (action == ReviewAction.REDO) {
+                item.disableProperty().bind(recorder.canRedoProperty().not());
+            }
+            verdicts.getItems().add(item);
+        }
+        MenuItem reviewer = new MenuItem("Reviewer name\u2026");
+        reviewer.setOnAction(e -> askReviewer());
+        verdicts.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), reviewer);
+
+        Menu view = new Menu("View");
+        for (Page page : Page.values()) {
+            MenuItem item = new MenuItem(page.name().charAt(0) + page.name().substring(1).toLowerCase());
+            item.setAccelerator(KeyCombination.valueOf("Shortcut+" + (page.ordinal() + 1)));
+            item.setOnAction(e -> showPage(page));
+            view.getItems().add(item);
+        }
+        MenuItem toggleTheme = Icons.decorate(new MenuItem("Light / dark theme"), "theme");
+        toggleTheme.setOnAction(e -> toggleTheme());
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggleTheme);
+        MenuBar bar = new MenuBar(file, verdicts, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar(VerdictRecorder recorder) {
+        Button open = Icons.decorate(new Button("Open"), "open");
+        open.setOnAction(e -> chooseWorkspace(false));
+        Button exportButton = Icons.decorate(new Button("Export"), "export");
+        exportButton.setOnAction(e -> chooseExport());
+        Button legit = Icons.decorate(new Button("Legit (L)"), "legit");
+        legit.setOnAction(e -> review.perform(ReviewAction.MARK_LEGIT));
+        Button cheater = Icons.decorate(new Button("Cheater (C)"), "cheater");
+        cheater.setOnAction(e -> review.perform(ReviewAction.MARK_CHEATER));
+        Button needsReview = Icons.decorate(new Button("Review (R)"), "review");
+        needsReview.setOnAction(e -> review.perform(ReviewAction.MARK_NEEDS_REVIEW));
+        Button note = Icons.decorate(new Button("Note (N)"), "note");
+        note.setOnAction(e -> review.perform(ReviewAction.ADD_NOTE));
+        Button undo = Icons.decorate(new Button("Undo"), "undo");
+        undo.setId("undo-button");
+        undo.disableProperty().bind(recorder.canUndoProperty().not());
+        undo.setOnAction(e -> recorder.undo());
+        Button redo = Icons.decorate(new Button("Redo"), "redo");
+        redo.disableProperty().bind(recorder.canRedoProperty().not());
+        redo.setOnAction(e -> recorder.redo());
+        Button themeButton = Icons.decorate(new Button("Theme"), "theme");
+        themeButton.setOnAction(e -> toggleTheme());
+        for (Button b : new Button[] {legit, cheater, needsReview, note, undo, redo, themeButton, open, exportButton}) {
+            b.setFocusTraversable(false);
+        }
+        return new ToolBar(open, exportButton, new Separator(), legit, cheater, needsReview, note, new Separator(), undo, redo,
+                new Separator(), themeButton);
+    }
+
+    private void toggleTheme() {
+        theme = theme.other();
+        theme.apply();
+        model.settings().put("theme", theme.name().toLowerCase());
+        model.settings().save();
+    }
+
+    private void askReviewer() {
+        TextInputDialog dialog = new TextInputDialog(model.settings().reviewer());
+        dialog.setTitle("Reviewer");
+        dialog.setHeaderText("Name recorded with your verdicts and thresholds");
+        dialog.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> {
+            model.settings().put("reviewer", name.strip());
+            model.settings().save();
+        });
+    }
+
+    private void chooseWorkspace(boolean create) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workspaces", "*.db", "*.sqlite"));
+        File file = create ? chooser.showSaveDialog(getScene().getWindow())
+                : chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            Path path = file.toPath();
+            if (create && !path.getFileName().toString().contains(".")) {
+                path = path.resolveSibling(path.getFileName() + ".db");
+            }
+            openWorkspace(path);
+        }
+    }
+
+    private void chooseExport() {
+        if (model.workspace() == null) {
+            model.statusProperty().set("Open a workspace first");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        for (LeaderboardExporter.Format format : LeaderboardExporter.Format.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    format.name() + " (*." + format.id() + ")", "*." + format.id()));
+        }
+        chooser.setInitialFileName(model.leaderboard().id() + "-leaderboard.html");
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(1));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            String name = file.getName().toLowerCase();
+            LeaderboardExporter.Format format = java.util.Arrays.stream(LeaderboardExporter.Format.values())
+                    .filter(f -> name.endsWith("." + f.id())).findFirst()
+                    .orElse(LeaderboardExporter.Format.valueOf(chooser.getSelectedExtensionFilter().getDescription()
+                            .split(" ")[0]));
+            export(file.toPath(), format);
+        }
+    }
+
+    /**
+     * Writes the annotated leaderboard (the export service's content, at the threshold in force, not the one
+     * being tried) off the FX thread.
+     */
+    public void export(Path file, LeaderboardExporter.Format format) {
+        Workspace workspace = model.workspace();
+        var leaderboard = model.leaderboard();
+        model.statusProperty().set("Exporting " + file.getFileName() + "\u2026");
+        model.executor().execute(BackgroundTask.of(monitor ->
+                LeaderboardExporter.export(workspace, leaderboard, format, file)).onSuccess(board ->
+                model.statusProperty().set(String.format("Exported %d submissions of the %s leaderboard (threshold "
+                        + "%.4f) to %s", board.rows().size(), leaderboard.id(), board.threshold(), file)))
+                .onFailure(error -> ErrorDialogs.show(getScene().getWindow(), "Export failed", error)));
+    }
+
+    /** Opens (or creates) a workspace off the FX thread and remembers it as the last one. */
+    public void openWorkspace(Path file) {
+        model.statusProperty().set("Opening " + file + "\u2026");
+        model.executor().execute(BackgroundTask.of(monitor -> Workspace.open(file)).onSuccess(workspace -> {
+            model.open(workspace);
+            model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
+            model.settings().save();
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.setTitle("MiFID Workbench \u2014 " + workspace.competitionName() + " (" + file.getFileName() + ")");
+            }
+        }).onFailure(error -> {
+            model.statusProperty().set("Could not open " + file + ": " + ErrorDialogs.summary(error));
+            ErrorDialogs.show(getScene() == null ? null : getScene().getWindow(), "Cannot open workspace", error);
+        }));
+    }
+
+    public LeaderboardPage leaderboardPage() {
+        return leaderboardPage;
+    }
+
+    public HistogramPage histogramPage() {
+        return histogramPage;
+    }
+
+    public InspectorPage inspectorPage() {
+        return inspectorPage;
+    }
+
+    public ReviewController review() {
+        return review;
+    }
+
+    /** A scene for this view (the same in the app and the tests). */
+    public Scene scene(double width, double height) {
+        return new Scene(this, width, height);
+    }
+}

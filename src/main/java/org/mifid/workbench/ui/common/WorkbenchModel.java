@@ -1,0 +1,186 @@
+package org.mifid.workbench.ui.common;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.VerdictEntry;
+import org.mifid.workbench.store.Workspace;
+
+/**
+ * The state every page shares: the open workspace, the leaderboard in view, the threshold being tried (live,
+ * not yet applied) and the one in force, the rows of both leaderboards as loaded, and the submission in focus.
+ * Pages observe it; database reads and writes go through the {@link TaskExecutor}, never on the FX thread.
+ */
+public final class WorkbenchModel {
+    private final TaskExecutor executor;
+    private final UiSettings settings;
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<LeaderboardPreset> leaderboard = new SimpleObjectProperty<>(LeaderboardPreset.PUBLIC);
+    private final DoubleProperty liveThreshold = new SimpleDoubleProperty(LeaderboardPreset.PUBLIC.epsilon());
+    private final ReadOnlyDoubleWrapper appliedThreshold = new ReadOnlyDoubleWrapper(LeaderboardPreset.PUBLIC.epsilon());
+    private final Map<LeaderboardPreset, List<LeaderboardRow>> rows = new EnumMap<>(LeaderboardPreset.class);
+    private final Map<LeaderboardPreset, Double> applied = new EnumMap<>(LeaderboardPreset.class);
+    private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper();
+    private final LongProperty focusedSubmission = new SimpleLongProperty(0);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final List<Consumer<Map<Long, VerdictEntry>>> verdictListeners = new ArrayList<>();
+
+    public WorkbenchModel(TaskExecutor executor, UiSettings settings) {
+        this.executor = executor;
+        this.settings = settings;
+        for (LeaderboardPreset preset : LeaderboardPreset.values()) {
+            rows.put(preset, List.of());
+            applied.put(preset, preset.epsilon());
+        }
+        leaderboard.addListener((obs, old, now) -> {
+            appliedThreshold.set(applied.get(now));
+            liveThreshold.set(applied.get(now));
+            dataVersion.set(dataVersion.get() + 1);
+        });
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    /** Replaces the open workspace (closing the previous one) and loads it. */
+    public void open(Workspace next) {
+        Workspace previous = workspace.get();
+        workspace.set(next);
+        focusedSubmission.set(0);
+        if (previous != null && previous != next) {
+            previous.close();
+        }
+        reload();
+    }
+
+    /** Reads both leaderboards and their thresholds off the FX thread, then publishes them. */
+    public void reload() {
+        Workspace ws = workspace.get();
+        if (ws == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.of(monitor -> {
+            Map<LeaderboardPreset, List<LeaderboardRow>> loaded = new EnumMap<>(LeaderboardPreset.class);
+            Map<LeaderboardPreset, Double> thresholds = new EnumMap<>(LeaderboardPreset.class);
+            for (LeaderboardPreset preset : LeaderboardPreset.values()) {
+                loaded.put(preset, List.copyOf(ws.leaderboardRows(preset)));
+                thresholds.put(preset, ws.threshold(preset));
+            }
+            return new Loaded(ws, loaded, thresholds);
+        }).onSuccess(loaded -> {
+            if (loaded.workspace() != workspace.get()) {
+                return;
+            }
+            rows.putAll(loaded.rows());
+            applied.putAll(loaded.thresholds());
+            appliedThreshold.set(applied.get(leaderboard.get()));
+            liveThreshold.set(applied.get(leaderboard.get()));
+            dataVersion.set(dataVersion.get() + 1);
+            status.set(ws.competitionName() + ": " + rows.get(leaderboard.get()).size() + " submissions on the "
+                    + leaderboard.get().id() + " leaderboard");
+        }).onFailure(error -> status.set("Could not read the workspace: " + ErrorDialogs.summary(error))));
+    }
+
+    private record Loaded(Workspace workspace, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
+                          Map<LeaderboardPreset, Double> thresholds) {
+    }
+
+    /** Called (on the FX thread) once a threshold was written: it becomes the one in force. */
+    public void thresholdApplied(LeaderboardPreset preset, double threshold) {
+        applied.put(preset, threshold);
+        if (preset == leaderboard.get()) {
+            appliedThreshold.set(threshold);
+        }
+        dataVersion.set(dataVersion.get() + 1);
+    }
+
+    /** Called (on the FX thread) once verdicts were written: updates the rows in place and tells the pages. */
+    public void verdictsRecorded(Map<Long, VerdictEntry> latest) {
+        for (LeaderboardPreset preset : LeaderboardPreset.values()) {
+            List<LeaderboardRow> updated = new ArrayList<>(rows.get(preset));
+            for (int i = 0; i < updated.size(); i++) {
+                LeaderboardRow row = updated.get(i);
+                VerdictEntry entry = latest.get(row.submission().id());
+                if (entry != null) {
+                    updated.set(i, new LeaderboardRow(row.submission(), row.score(), entry));
+                }
+            }
+            rows.put(preset, List.copyOf(updated));
+        }
+        verdictListeners.forEach(listener -> listener.accept(latest));
+    }
+
+    public void onVerdictsRecorded(Consumer<Map<Long, VerdictEntry>> listener) {
+        verdictListeners.add(listener);
+    }
+
+    public List<LeaderboardRow> rows(LeaderboardPreset preset) {
+        return rows.get(preset);
+    }
+
+    public double appliedThreshold(LeaderboardPreset preset) {
+        return applied.get(preset);
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<LeaderboardPreset> leaderboardProperty() {
+        return leaderboard;
+    }
+
+    public LeaderboardPreset leaderboard() {
+        return leaderboard.get();
+    }
+
+    /** The threshold being tried on the histogram; moving it re-ranks but saves nothing. */
+    public DoubleProperty liveThresholdProperty() {
+        return liveThreshold;
+    }
+
+    public ReadOnlyDoubleProperty appliedThresholdProperty() {
+        return appliedThreshold.getReadOnlyProperty();
+    }
+
+    /** Incremented whenever rows or thresholds were (re)loaded or the leaderboard switched. */
+    public ReadOnlyLongProperty dataVersionProperty() {
+        return dataVersion.getReadOnlyProperty();
+    }
+
+    /** The submission id in focus (0 for none): what the inspector shows and verdict hotkeys act on. */
+    public LongProperty focusedSubmissionProperty() {
+        return focusedSubmission;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

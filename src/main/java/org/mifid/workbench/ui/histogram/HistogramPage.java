@@ -1,0 +1,226 @@
+package org.mifid.workbench.ui.histogram;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.ThresholdChange;
+import org.mifid.workbench.store.Workspace;
+import org.mifid.workbench.ui.common.BackgroundTask;
+import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.Icons;
+import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.leaderboard.RankedEntry;
+
+/**
+ * The histogram page: distances of every submission on the current leaderboard, the threshold line to drag, live
+ * counts of what it flags, and "Apply threshold", which saves it to the leaderboard's threshold history.
+ */
+public final class HistogramPage extends BorderPane {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final WorkbenchModel model;
+    private final HistogramChart chart = new HistogramChart();
+    private final Spinner<Integer> bins = new Spinner<>(5, 400, 60, 5);
+    private final ComboBox<ColourBy> colourBy = new ComboBox<>();
+    private final HBox legend = new HBox(12);
+    private final Label thresholdLabel = new Label();
+    private final Label flaggedLabel = new Label();
+    private final Label flaggedCleanLabel = new Label();
+    private final Label aucLabel = new Label();
+    private final Label appliedLabel = new Label();
+    private final TextField note = new TextField();
+    private final Button apply = new Button("Apply threshold");
+    private final ListView<ThresholdChange> history = new ListView<>();
+    private ThresholdCounts.Index index = new ThresholdCounts.Index(List.of());
+
+    public HistogramPage(WorkbenchModel model, javafx.collections.ObservableList<RankedEntry> ranked) {
+        this.model = model;
+        setId("histogram-page");
+        bins.setId("histogram-bins");
+        bins.setEditable(true);
+        bins.setPrefWidth(90);
+        colourBy.setId("histogram-colour");
+        colourBy.getItems().setAll(ColourBy.values());
+        colourBy.setValue(ColourBy.VERDICT);
+        thresholdLabel.setId("threshold-label");
+        flaggedLabel.setId("flagged-count");
+        flaggedCleanLabel.setId("flagged-clean-count");
+        aucLabel.setId("auc-label");
+        appliedLabel.setId("applied-threshold");
+        note.setId("threshold-note");
+        note.setPromptText("Why (saved with the threshold)");
+        apply.setId("apply-threshold");
+        Icons.decorate(apply, "histogram");
+        apply.getStyleClass().add("accent");
+        for (Label label : new Label[] {thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel, appliedLabel}) {
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        history.setId("threshold-history");
+        Label none = new Label("No threshold applied yet: the preset's is in force");
+        none.setWrapText(true);
+        history.setPlaceholder(none);
+        history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ThresholdChange change, boolean empty) {
+                super.updateItem(change, empty);
+                setText(empty || change == null ? null : String.format("%.4f  %s  %s%s", change.epsilon(),
+                        TIME.format(change.changedAt()), change.changedBy(),
+                        change.note() == null || change.note().isBlank() ? "" : "  \u2014 " + change.note()));
+            }
+        });
+
+        chart.thresholdProperty().bindBidirectional(model.liveThresholdProperty());
+        chart.appliedProperty().bind(model.appliedThresholdProperty());
+        model.liveThresholdProperty().addListener(o -> updateCounts());
+        model.appliedThresholdProperty().addListener(o -> updateCounts());
+        model.dataVersionProperty().addListener(o -> reload());
+        model.onVerdictsRecorded(latest -> rebin());
+        bins.valueProperty().addListener(o -> rebin());
+        colourBy.valueProperty().addListener(o -> rebin());
+        apply.setOnAction(e -> applyThreshold());
+
+        Label hint = new Label("Drag the line or use \u2190 \u2192 (Shift: \u00d710). Counts are submissions.");
+        hint.getStyleClass().add("text-muted");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Bins"), bins, colourBy, grow, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+
+        VBox center = new VBox(6, chart, legend);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        center.setPadding(new Insets(8));
+
+        Label countsTitle = new Label("At this threshold");
+        countsTitle.getStyleClass().add("title-4");
+        Label topTitle = new Label("Top 10 at this threshold");
+        topTitle.getStyleClass().add("title-4");
+        ListView<RankedEntry> top = new ListView<>();
+        top.setId("live-top");
+        top.setPrefHeight(10 * 26 + 4);
+        top.setMinHeight(10 * 26 + 4);
+        top.setFocusTraversable(false);
+        top.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        top.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RankedEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : String.format("%2d. %s  %.2f%s", entry.rank(), entry.team(),
+                        entry.mifid(), entry.penalised() ? "  (penalised)" : ""));
+            }
+        });
+        // the leaderboard re-ranks as the line moves; its first rows are shown here while dragging
+        javafx.collections.ListChangeListener<RankedEntry> follow = change ->
+                top.getItems().setAll(ranked.subList(0, Math.min(10, ranked.size())));
+        ranked.addListener(follow);
+        top.getItems().setAll(ranked.subList(0, Math.min(10, ranked.size())));
+        Label historyTitle = new Label("Threshold history");
+        historyTitle.getStyleClass().add("title-4");
+        VBox side = new VBox(8, countsTitle, thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel,
+                appliedLabel, note, apply, topTitle, top, historyTitle, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        history.setMinHeight(60);
+        side.setPadding(new Insets(8));
+        side.setPrefWidth(330);
+        setTop(bar);
+        setCenter(center);
+        setRight(side);
+        reload();
+    }
+
+    private void reload() {
+        List<LeaderboardRow> rows = model.rows(model.leaderboard());
+        index = new ThresholdCounts.Index(rows);
+        rebin();
+        updateCounts();
+        loadHistory();
+    }
+
+    private void rebin() {
+        Integer binCount = bins.getValue();
+        chart.histogramProperty().set(Histogram.of(model.rows(model.leaderboard()), binCount == null ? 60 : binCount,
+                colourBy.getValue(), Math.max(model.appliedThresholdProperty().get(), model.leaderboard().epsilon())));
+        String[] categories = colourBy.getValue().categories();
+        legend.getChildren().clear();
+        for (int c = 0; c < categories.length; c++) {
+            Rectangle swatch = new Rectangle(12, 12, HistogramChart.COLOURS[c]);
+            Label entry = new Label(categories[c], swatch);
+            legend.getChildren().add(entry);
+        }
+    }
+
+    private void updateCounts() {
+        double t = model.liveThresholdProperty().get();
+        ThresholdCounts counts = index.at(t);
+        thresholdLabel.setText(String.format("Threshold %.4f (percentile %.1f%% of %d submissions)",
+                t, counts.percentile(), counts.counts().submissions()));
+        flaggedLabel.setText(String.format("Flagged: %d submissions", counts.counts().flagged()));
+        flaggedCleanLabel.setText(String.format("Flagged but labelled legitimate: %d of %d",
+                counts.counts().flaggedClean(), counts.counts().labelledClean()));
+        aucLabel.setText(Double.isNaN(counts.auc()) ? "AUC: needs labelled memorizers and clean submissions"
+                : String.format("AUC of distance vs labels: %.3f", counts.auc()));
+        double applied = model.appliedThresholdProperty().get();
+        appliedLabel.setText(String.format("In force on %s: %.4f%s", model.leaderboard().id(), applied,
+                Math.abs(applied - t) < 1e-12 ? "" : " (not applied yet)"));
+        apply.setDisable(model.workspace() == null || Math.abs(applied - t) < 1e-12);
+    }
+
+    private void loadHistory() {
+        Workspace workspace = model.workspace();
+        LeaderboardPreset preset = model.leaderboard();
+        if (workspace == null) {
+            history.getItems().clear();
+            return;
+        }
+        model.executor().execute(BackgroundTask.of(monitor -> workspace.thresholdHistory(preset)).onSuccess(list -> {
+            List<ThresholdChange> newestFirst = new java.util.ArrayList<>(list);
+            java.util.Collections.reverse(newestFirst);
+            history.setItems(FXCollections.observableArrayList(newestFirst));
+        }));
+    }
+
+    private void applyThreshold() {
+        Workspace workspace = model.workspace();
+        LeaderboardPreset preset = model.leaderboard();
+        double t = model.liveThresholdProperty().get();
+        ThresholdChange change = new ThresholdChange(preset, t, model.settings().reviewer(), Instant.now(),
+                note.getText() == null || note.getText().isBlank() ? null : note.getText().strip());
+        apply.setDisable(true);
+        model.executor().execute(BackgroundTask.of(monitor -> {
+            workspace.applyThreshold(change);
+            return change;
+        }).onSuccess(saved -> {
+            note.clear();
+            model.thresholdApplied(preset, saved.epsilon());
+            model.statusProperty().set(String.format("Threshold %.4f applied to the %s leaderboard",
+                    saved.epsilon(), preset.id()));
+        }).onFailure(error -> {
+            updateCounts();
+            ErrorDialogs.show(getScene().getWindow(), "Threshold not applied", error);
+        }));
+    }
+
+    public HistogramChart chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,345 @@
+package org.mifid.workbench.ui.leaderboard;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.Verdict;
+import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.verdicts.ReviewController;
+import org.mifid.workbench.ui.verdicts.VerdictHistoryPane;
+
+/**
+ * The leaderboard page: public or private at the live threshold, sortable, filtered by verdict, label and team,
+ * with the selected submission's verdict history below. Hotkeys judge the selected rows.
+ */
+public final class LeaderboardPage extends BorderPane {
+    private final WorkbenchModel model;
+    private final LeaderboardModel leaderboard;
+    private final TableView<RankedEntry> table = new TableView<>();
+    private final Label count = new Label();
+    private final TableView<RankedEntry> beside = new TableView<>();
+    private final SplitPane tables = new SplitPane(table);
+    private final ToggleButton sideBySide = new ToggleButton("Side by side");
+    private boolean restoring;
+    private Set<Long> selectedIds = Set.of();
+
+    public LeaderboardPage(WorkbenchModel model, LeaderboardModel leaderboard, LeaderboardModel besideModel,
+                           ReviewController review, VerdictHistoryPane history) {
+        this.model = model;
+        this.leaderboard = leaderboard;
+        setId("leaderboard-page");
+        getStylesheets().add(LeaderboardPage.class.getResource("leaderboard.css").toExternalForm());
+
+        buildTable();
+        SortedList<RankedEntry> sorted = new SortedList<>(leaderboard.filtered());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        buildBeside(besideModel);
+        SplitPane split = new SplitPane(tables, history);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.75);
+        setTop(toolbar(review));
+        setCenter(split);
+
+        // keep the selection across re-ranks: the list is replaced, the selected submissions stay selected
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RankedEntry>) change -> {
+            if (restoring || leaderboard.replacingProperty().get()) {
+                return;
+            }
+            Set<Long> ids = new HashSet<>();
+            table.getSelectionModel().getSelectedItems().forEach(e -> ids.add(e.submissionId()));
+            selectedIds = ids;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, focused) -> {
+            if (focused != null) {
+                model.focusedSubmissionProperty().set(focused.submissionId());
+            }
+        });
+        leaderboard.replacingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                restoreSelection();
+            }
+        });
+        leaderboard.filtered().addListener((ListChangeListener<RankedEntry>) change -> updateCount());
+        updateCount();
+    }
+
+    private HBox toolbar(ReviewController review) {
+        ToggleGroup boards = new ToggleGroup();
+        HBox boardButtons = new HBox();
+        boardButtons.getStyleClass().add("segmented");
+        for (LeaderboardPreset preset : LeaderboardPreset.values()) {
+            ToggleButton button = new ToggleButton(capitalize(preset.id()));
+            button.setId("board-" + preset.id());
+            button.setToggleGroup(boards);
+            button.setUserData(preset);
+            button.setSelected(preset == model.leaderboard());
+            button.getStyleClass().add(preset == LeaderboardPreset.PUBLIC ? "left-pill" : "right-pill");
+            boardButtons.getChildren().add(button);
+        }
+        boards.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                model.leaderboardProperty().set((LeaderboardPreset) now.getUserData());
+            }
+        });
+        model.leaderboardProperty().addListener((obs, old, now) -> boards.getToggles().forEach(
+                t -> t.setSelected(t.getUserData() == now)));
+
+        ComboBox<LeaderboardModel.VerdictFilter> verdicts = new ComboBox<>();
+        verdicts.setId("verdict-filter");
+        verdicts.getItems().setAll(LeaderboardModel.VerdictFilter.values());
+        verdicts.valueProperty().bindBidirectional(leaderboard.verdictFilterProperty());
+        ComboBox<LeaderboardModel.LabelFilter> labels = new ComboBox<>();
+        labels.setId("label-filter");
+        labels.getItems().setAll(LeaderboardModel.LabelFilter.values());
+        labels.valueProperty().bindBidirectional(leaderboard.labelFilterProperty());
+        TextField search = new TextField();
+        search.setId("team-search");
+        search.setPromptText("Search team");
+        search.textProperty().bindBidirectional(leaderboard.searchProperty());
+
+        MenuButton bulk = new MenuButton("Mark");
+        bulk.setId("bulk-menu");
+        for (Verdict verdict : List.of(Verdict.LEGIT, Verdict.CHEATER, Verdict.NEEDS_REVIEW, Verdict.NONE)) {
+            MenuItem item = new MenuItem();
+            item.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> "Selected (" + table.getSelectionModel().getSelectedItems().size() + ") as "
+                            + verdict.label(), table.getSelectionModel().getSelectedItems()));
+            item.setOnAction(e -> {
+                List<LeaderboardRow> rows = selectedRows();
+                review.recorder().mark(rows, verdict, rows.size() + " selected submissions");
+            });
+            bulk.getItems().add(item);
+        }
+        bulk.getItems().add(new SeparatorMenuItem());
+        for (Verdict verdict : List.of(Verdict.LEGIT, Verdict.CHEATER, Verdict.NEEDS_REVIEW)) {
+            MenuItem item = new MenuItem();
+            item.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> "All " + leaderboard.filtered().size() + " in the current filter as " + verdict.label(),
+                    leaderboard.filtered()));
+            item.setOnAction(e -> markFiltered(review, verdict));
+            bulk.getItems().add(item);
+        }
+
+        sideBySide.setId("side-by-side");
+        sideBySide.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                tables.getItems().add(beside);
+                tables.setDividerPositions(0.66);
+                followFocus();
+            } else {
+                tables.getItems().remove(beside);
+            }
+        });
+        count.setId("leaderboard-count");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, count);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void markFiltered(ReviewController review, Verdict verdict) {
+        List<LeaderboardRow> rows = leaderboard.filtered().stream().map(RankedEntry::row).toList();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Mark all " + rows.size() + " submissions in the current filter as " + verdict.label()
+                        + "? Undo (Ctrl+Z) restores their previous verdicts.", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setHeaderText("Bulk verdict: " + rows.size() + " submissions");
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok ->
+                review.recorder().mark(rows, verdict, "all " + rows.size() + " filtered"));
+    }
+
+    private void buildTable() {
+        table.setId("leaderboard-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No submissions: score one on the Scoring page or open a workspace"));
+        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 70);
+        rank.setId("col-rank");
+        TableColumn<RankedEntry, Integer> change = column("\u0394 vs other", RankedEntry::rankChange, 100);
+        change.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer value, boolean empty) {
+                super.updateItem(value, empty);
+                getStyleClass().removeAll("rank-up", "rank-down");
+                if (empty || value == null) {
+                    setText(null);
+                    return;
+                }
+                setText(value > 0 ? "\u25B2" + value : value < 0 ? "\u25BC" + (-value) : "=");
+                getStyleClass().add(value > 0 ? "rank-up" : value < 0 ? "rank-down" : "rank-same");
+            }
+        });
+        change.setComparator(java.util.Comparator.nullsLast(Integer::compare));
+        TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 200);
+        team.setId("col-team");
+        TableColumn<RankedEntry, String> file = column("Submission", e -> e.row().submission().fileName(), 160);
+        file.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                RankedEntry entry = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String path = entry == null ? null : entry.row().submission().path();
+                setTooltip(path == null ? null : new Tooltip(path));
+            }
+        });
+        TableColumn<RankedEntry, Double> fid = number("FID", e -> e.row().score().fid(), "%.2f");
+        TableColumn<RankedEntry, Double> distance = number("Distance", e -> e.row().score().distance(), "%.4f");
+        TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
+        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 95);
+        TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 120);
+        verdict.setId("col-verdict");
+        verdict.setCellFactory(c -> new VerdictBadgeCell());
+        TableColumn<RankedEntry, String> label = column("Label",
+                e -> e.row().submission().label() == null ? "" : e.row().submission().label(), 90);
+        table.getColumns().addAll(List.of(rank, change, team, file, fid, distance, mifid, penalised, verdict, label));
+        table.getSortOrder().add(rank);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /**
+     * The other leaderboard beside this one, at its threshold in force, unfiltered; it follows the submission in
+     * focus so the two ranks of a team can be read on one line.
+     */
+    private void buildBeside(LeaderboardModel besideModel) {
+        beside.setId("beside-table");
+        beside.setItems(besideModel.entries());
+        beside.setPlaceholder(new Label("Nothing scored on the other leaderboard"));
+        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
+        TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 170);
+        TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
+        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 80);
+        TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 110);
+        verdict.setCellFactory(c -> new VerdictBadgeCell());
+        beside.getColumns().addAll(List.of(rank, team, mifid, penalised, verdict));
+        beside.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        beside.setFocusTraversable(false);
+        model.focusedSubmissionProperty().addListener(o -> followFocus());
+        besideModel.replacingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                followFocus();
+            }
+        });
+        model.leaderboardProperty().addListener(o -> updateBesideTitle());
+        updateBesideTitle();
+    }
+
+    private void updateBesideTitle() {
+        LeaderboardPreset other = model.leaderboard() == LeaderboardPreset.PUBLIC
+                ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        beside.getColumns().get(0).setText(capitalize(other.id()) + " rank");
+    }
+
+    private void followFocus() {
+        if (!sideBySide.isSelected()) {
+            return;
+        }
+        long id = model.focusedSubmissionProperty().get();
+        List<RankedEntry> items = beside.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).submissionId() == id) {
+                beside.getSelectionModel().clearAndSelect(i);
+                beside.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+        beside.getSelectionModel().clearSelection();
+    }
+
+    private void restoreSelection() {
+        if (selectedIds.isEmpty()) {
+            return;
+        }
+        restoring = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            List<RankedEntry> items = table.getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (selectedIds.contains(items.get(i).submissionId())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void updateCount() {
+        count.setText(leaderboard.filtered().size() + " of " + leaderboard.entries().size() + " submissions");
+    }
+
+    /** The rows the review hotkeys act on: the selection. */
+    public ReviewController.Targets targets() {
+        return ReviewController.Targets.of(selectedRows(), "selected");
+    }
+
+    private List<LeaderboardRow> selectedRows() {
+        return table.getSelectionModel().getSelectedItems().stream().map(RankedEntry::row).toList();
+    }
+
+    public void setSideBySide(boolean on) {
+        sideBySide.setSelected(on);
+    }
+
+    public TableView<RankedEntry> table() {
+        return table;
+    }
+
+    private static <T> TableColumn<RankedEntry, T> column(String name, Function<RankedEntry, T> value, double width) {
+        TableColumn<RankedEntry, T> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<RankedEntry, Double> number(String name, Function<RankedEntry, Double> value,
+                                                           String format) {
+        TableColumn<RankedEntry, Double> column = column(name, value, 100);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(format, v));
+            }
+        });
+        column.getStyleClass().add("number-column");
+        return column;
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,198 @@
+package org.mifid.workbench.ui.scoring;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.service.ScoringRequest;
+import org.mifid.workbench.service.SubmissionScoring;
+import org.mifid.workbench.store.Workspace;
+import org.mifid.workbench.ui.common.BackgroundTask;
+import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.Icons;
+import org.mifid.workbench.ui.common.TaskHandle;
+import org.mifid.workbench.ui.common.WorkbenchModel;
+
+/**
+ * The scoring page: pick a zip or folder, the leaderboard and extractor, and score it in the background with
+ * progress, an estimate of the time left, and cancel. The result appears on the leaderboard and the histogram.
+ */
+public final class ScoringPage extends BorderPane {
+    private final WorkbenchModel model;
+    private final TextField archive = new TextField();
+    private final TextField team = new TextField();
+    private final TextField externalId = new TextField();
+    private final ComboBox<LeaderboardPreset> leaderboard = new ComboBox<>();
+    private final ComboBox<String> extractor = new ComboBox<>();
+    private final ComboBox<String> device = new ComboBox<>();
+    private final Spinner<Integer> k = new Spinner<>(1, 50, 5);
+    private final Button start = new Button("Score");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label("Idle");
+    private final Label eta = new Label();
+    private TaskHandle running;
+
+    public ScoringPage(WorkbenchModel model) {
+        this.model = model;
+        setId("scoring-page");
+        archive.setId("scoring-archive");
+        team.setId("scoring-team");
+        leaderboard.setId("scoring-leaderboard");
+        extractor.setId("scoring-extractor");
+        start.setId("scoring-start");
+        cancel.setId("scoring-cancel");
+        progress.setId("scoring-progress");
+        progressText.setId("scoring-message");
+        eta.setId("scoring-eta");
+        archive.setPromptText("submission .zip or folder of images");
+        team.setPromptText("team name on the leaderboard");
+        externalId.setPromptText("competition submission id (optional)");
+        leaderboard.getItems().setAll(LeaderboardPreset.values());
+        leaderboard.setValue(LeaderboardPreset.PUBLIC);
+        leaderboard.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LeaderboardPreset preset) {
+                return preset == null ? "" : preset.id() + " (threshold " + preset.epsilon() + ")";
+            }
+
+            @Override
+            public LeaderboardPreset fromString(String text) {
+                return LeaderboardPreset.parse(text.split(" ")[0]);
+            }
+        });
+        extractor.setEditable(true);
+        for (LeaderboardPreset preset : LeaderboardPreset.values()) {
+            extractor.getItems().add(preset.extractorId());
+        }
+        extractor.setValue(LeaderboardPreset.PUBLIC.extractorId());
+        leaderboard.valueProperty().addListener((obs, old, now) -> extractor.setValue(now.extractorId()));
+        device.getItems().setAll("auto", "cpu", "gpu");
+        device.setValue("auto");
+        k.setEditable(true);
+
+        Button zip = new Button("Zip\u2026");
+        zip.setOnAction(e -> chooseZip());
+        Icons.decorate(zip, "open");
+        Button folder = new Button("Folder\u2026");
+        folder.setOnAction(e -> chooseFolder());
+        start.getStyleClass().add("accent");
+        Icons.decorate(start, "score");
+        Icons.decorate(cancel, "cancel");
+        start.setOnAction(e -> startScoring());
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel();
+                progressText.setText("Cancelling\u2026");
+            }
+        });
+        cancel.setDisable(true);
+        progress.setPrefWidth(480);
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Archive"), archive, new HBox(6, zip, folder));
+        form.addRow(1, new Label("Team"), team);
+        form.addRow(2, new Label("Submission id"), externalId);
+        form.addRow(3, new Label("Leaderboard"), leaderboard);
+        form.addRow(4, new Label("Extractor"), extractor);
+        form.addRow(5, new Label("Device"), device);
+        form.addRow(6, new Label("Neighbours kept (k)"), k);
+        archive.setPrefColumnCount(40);
+        Label title = new Label("Score a submission");
+        title.getStyleClass().add("title-3");
+        HBox buttons = new HBox(8, start, cancel);
+        HBox status = new HBox(12, progress, eta);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(14, title, form, buttons, status, progressText);
+        page.setPadding(new Insets(16));
+        setCenter(page);
+    }
+
+    private void chooseZip() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip archives", "*.zip"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            setArchive(file.toPath());
+        }
+    }
+
+    private void chooseFolder() {
+        File dir = new DirectoryChooser().showDialog(getScene().getWindow());
+        if (dir != null) {
+            setArchive(dir.toPath());
+        }
+    }
+
+    private void setArchive(Path path) {
+        archive.setText(path.toString());
+        if (team.getText().isBlank()) {
+            String name = path.getFileName().toString();
+            team.setText(name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name);
+        }
+    }
+
+    private void startScoring() {
+        Workspace workspace = model.workspace();
+        if (workspace == null) {
+            progressText.setText("Open or create a workspace first (File menu)");
+            return;
+        }
+        if (archive.getText().isBlank() || team.getText().isBlank()) {
+            progressText.setText("Choose an archive and give the team name");
+            return;
+        }
+        ScoringRequest request = new ScoringRequest(Path.of(archive.getText().trim()), team.getText().trim(),
+                externalId.getText().isBlank() ? null : externalId.getText().trim(), leaderboard.getValue(),
+                extractor.getValue(), device.getValue(), k.getValue());
+        long started = System.nanoTime();
+        start.setDisable(true);
+        cancel.setDisable(false);
+        progress.setProgress(-1);
+        progressText.setText("Starting\u2026");
+        eta.setText("");
+        running = model.executor().execute(BackgroundTask.of(
+                monitor -> new SubmissionScoring(workspace).score(request, monitor))
+                .onSuccess(id -> {
+                    finish("Scored " + request.team() + " (submission " + id + ")");
+                    progress.setProgress(1);
+                    model.reload();
+                    model.focusedSubmissionProperty().set(id);
+                })
+                .onCancelled(() -> finish("Cancelled; nothing was saved"))
+                .onFailure(error -> {
+                    finish("Failed: " + ErrorDialogs.summary(error));
+                    ErrorDialogs.show(getScene() == null ? null : getScene().getWindow(), "Scoring failed", error);
+                }));
+        running.progressProperty().addListener((obs, old, now) -> {
+            double fraction = now.doubleValue();
+            progress.setProgress(fraction);
+            eta.setText(Eta.format(started, System.nanoTime(), fraction));
+        });
+        running.messageProperty().addListener((obs, old, now) -> progressText.setText(now));
+    }
+
+    private void finish(String text) {
+        start.setDisable(false);
+        cancel.setDisable(true);
+        progress.setProgress(0);
+        eta.setText("");
+        progressText.setText(text);
+        model.statusProperty().set(text);
+    }
+}

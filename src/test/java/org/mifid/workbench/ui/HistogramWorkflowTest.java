@@ -1,0 +1,119 @@
+package org.mifid.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.ThresholdChange;
+import org.mifid.workbench.ui.histogram.HistogramChart;
+import org.mifid.workbench.ui.leaderboard.RankedEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The threshold workflow: drag or key the line, watch the counts and the ranking, apply and find it in the DB. */
+@ExtendWith(ApplicationExtension.class)
+class HistogramWorkflowTest {
+    @TempDir
+    static Path dir;
+    private WorkbenchFixture fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fixture = new WorkbenchFixture(stage, dir.resolve("ws-" + System.nanoTime()), 60, 0);
+        fixture.view.showPage(WorkbenchView.Page.HISTOGRAM);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private long flaggedInDatabase(double threshold) {
+        return fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC).stream()
+                .filter(r -> r.score().distance() < threshold).count();
+    }
+
+    @Test
+    void draggingTheLineUpdatesCountsAndRerankesAndApplyWritesHistory(FxRobot robot) {
+        assertEquals("Flagged: " + flaggedInDatabase(0.1) + " submissions", text(robot, "#flagged-count"));
+        HistogramChart chart = robot.lookup("#histogram-chart").queryAs(HistogramChart.class);
+        Point2D from = chart.localToScreen(chart.xOf(0.1), chart.getHeight() / 2);
+        Point2D to = chart.localToScreen(chart.xOf(0.25), chart.getHeight() / 2);
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double live = fixture.model.liveThresholdProperty().get();
+        assertEquals(0.25, live, 0.01, "the line follows the mouse");
+        assertEquals("Flagged: " + flaggedInDatabase(live) + " submissions", text(robot, "#flagged-count"));
+        assertNotEquals(flaggedInDatabase(0.1), flaggedInDatabase(live));
+        assertTrue(text(robot, "#threshold-label").contains("percentile"));
+        assertTrue(text(robot, "#auc-label").startsWith("AUC of distance vs labels: "), text(robot, "#auc-label"));
+
+        // the leaderboard re-ranked at the live threshold
+        TableView<RankedEntry> table = robot.lookup("#leaderboard-table").queryTableView();
+        List<RankedEntry> shown = table.getItems();
+        for (RankedEntry entry : shown) {
+            assertEquals(entry.row().score().mifidAt(live), entry.mifid(), 1e-9);
+            assertEquals(entry.row().score().distance() < live, entry.penalised());
+        }
+
+        // the histogram page shows the head of the live ranking
+        List<RankedEntry> top = robot.lookup("#live-top").<RankedEntry>queryListView().getItems();
+        assertEquals(10, top.size());
+        assertEquals(shown.stream().filter(e -> e.rank() <= 10).map(RankedEntry::submissionId).sorted().toList(),
+                top.stream().map(RankedEntry::submissionId).sorted().toList());
+
+        // arrow keys move it in small steps
+        robot.clickOn(chart);
+        double beforeKey = fixture.model.liveThresholdProperty().get();
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fixture.model.liveThresholdProperty().get() > beforeKey);
+        double applied = fixture.model.liveThresholdProperty().get();
+
+        // nothing saved until Apply
+        assertEquals(0, fixture.workspace.thresholdHistory(LeaderboardPreset.PUBLIC).size());
+        robot.clickOn("#threshold-note").write("first look");
+        robot.clickOn("#apply-threshold");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ThresholdChange> history = fixture.workspace.thresholdHistory(LeaderboardPreset.PUBLIC);
+        assertEquals(1, history.size());
+        assertEquals(applied, history.get(0).epsilon(), 1e-12);
+        assertEquals("tester", history.get(0).changedBy());
+        assertEquals("first look", history.get(0).note());
+        assertEquals(applied, fixture.workspace.threshold(LeaderboardPreset.PUBLIC), 1e-12);
+        assertEquals(1, robot.lookup("#threshold-history").queryListView().getItems().size());
+        assertTrue(text(robot, "#applied-threshold").contains(String.format("%.4f", applied)));
+    }
+
+    @Test
+    void labelledCleanSubmissionsBelowTheThresholdAreCounted(FxRobot robot) {
+        robot.interact(() -> fixture.model.liveThresholdProperty().set(0.2));
+        List<LeaderboardRow> rows = fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC);
+        long clean = rows.stream().filter(r -> r.submission().labelledClean()).count();
+        long flaggedClean = rows.stream()
+                .filter(r -> r.submission().labelledClean() && r.score().distance() < 0.2).count();
+        assertEquals("Flagged but labelled legitimate: " + flaggedClean + " of " + clean,
+                text(robot, "#flagged-clean-count"));
+    }
+}

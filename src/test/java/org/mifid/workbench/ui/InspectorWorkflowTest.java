@@ -1,0 +1,122 @@
+package org.mifid.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.store.StoredNeighbours;
+import org.mifid.workbench.store.Verdict;
+import org.mifid.workbench.ui.inspector.InspectorItem;
+import org.mifid.workbench.ui.leaderboard.RankedEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector on submissions whose zips and neighbours are real files and rows in the workspace. */
+@ExtendWith(ApplicationExtension.class)
+class InspectorWorkflowTest {
+    @TempDir
+    static Path dir;
+    private WorkbenchFixture fixture;
+    private RankedEntry inspected;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fixture = new WorkbenchFixture(stage, dir.resolve("ws-" + System.nanoTime()), 8, 8);
+        TableView<RankedEntry> table = fixture.view.leaderboardPage().table();
+        inspected = table.getItems().get(0);
+        table.getSelectionModel().select(0);
+        fixture.view.showPage(WorkbenchView.Page.INSPECTOR);
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void showsEveryImageMostSuspiciousFirstWithItsNeighbours(FxRobot robot) throws Exception {
+        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
+        StoredNeighbours stored = fixture.workspace.neighbours(inspected.submissionId(), LeaderboardPreset.PUBLIC)
+                .orElseThrow();
+        assertEquals(stored.neighbours().size(), list.getItems().size(),
+                robot.lookup("#inspector-message").queryAs(Label.class).getText() + " focus="
+                + fixture.model.focusedSubmissionProperty().get() + " page=" + fixture.view.currentPage());
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.getItems().size());
+        float smallest = Float.MAX_VALUE;
+        for (int i = 0; i < stored.neighbours().size(); i++) {
+            smallest = Math.min(smallest, stored.neighbours().nearest(i));
+        }
+        assertEquals(smallest, list.getItems().get(0).nearest(), "most suspicious first");
+        for (int i = 1; i < list.getItems().size(); i++) {
+            assertTrue(list.getItems().get(i - 1).nearest() <= list.getItems().get(i).nearest());
+        }
+        InspectorItem first = list.getItems().get(0);
+        List<String> trainingNames = fixture.workspace.referenceImageNames(stored.referenceSetId());
+        assertEquals(trainingNames.get(stored.neighbours().index(first.row(), 0)), first.neighbourNames()[0]);
+        assertEquals(stored.imageNames().get(first.row()), first.name());
+
+        // thumbnails arrive from the zip and the training folder, decoded at the shown size
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".thumbnail").queryAllAs(ImageView.class)
+                .stream().filter(v -> v.isVisible() && v.getImage() != null).count() >= 6);
+        ImageView thumb = robot.lookup(".thumbnail").queryAllAs(ImageView.class).stream()
+                .filter(v -> v.getImage() != null).findFirst().orElseThrow();
+        assertEquals(96, thumb.getImage().getWidth());
+        assertTrue(robot.lookup("#inspector-heading").queryAs(Label.class).getText()
+                .contains(inspected.team()));
+    }
+
+    @Test
+    void distanceRangeFiltersImages(FxRobot robot) {
+        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
+        float median = list.getItems().get(list.getItems().size() / 2).nearest();
+        robot.clickOn("#range-min").write("0");
+        robot.clickOn("#range-max").write(String.valueOf(median));
+        robot.clickOn("#range-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.getItems().size() < TestWorkspaces.IMAGES_PER_ZIP);
+        assertTrue(list.getItems().stream().allMatch(i -> i.nearest() <= median));
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP / 2 + 1, list.getItems().size());
+    }
+
+    @Test
+    void clickComparesAtFullSizeAndHotkeyJudgesTheInspectedSubmission(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".thumbnail").queryAllAs(ImageView.class)
+                .stream().anyMatch(v -> v.getImage() != null));
+        ImageView first = robot.lookup(".thumbnail").queryAllAs(ImageView.class).stream()
+                .filter(v -> v.getImage() != null).findFirst().orElseThrow();
+        robot.clickOn(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label distance = robot.lookup("#compare-distance").queryAs(Label.class);
+        assertNotNull(distance);
+        assertTrue(distance.getText().startsWith("cosine distance "));
+        ImageView full = robot.from(robot.lookup("#compare-view").queryAs(javafx.scene.Parent.class))
+                .lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof ImageView)
+                .queryAs(ImageView.class);
+        assertEquals(320, full.getImage().getWidth(), "nearest-neighbour scaled at load time");
+        robot.type(KeyCode.ESCAPE);
+
+        assertTrue(robot.lookup("#compare-view").queryAll().isEmpty(), "Escape closed the compare window");
+        robot.interact(() -> robot.lookup("#inspector-list").query().requestFocus());
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Verdict.NEEDS_REVIEW,
+                fixture.workspace.currentVerdict(inspected.submissionId()).orElseThrow().verdict());
+        assertTrue(robot.lookup("#inspector-heading").queryAs(Label.class).getText().contains("needs review"));
+    }
+}

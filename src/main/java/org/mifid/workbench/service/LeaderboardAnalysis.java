@@ -49,7 +49,8 @@ public record LeaderboardAnalysis(
                 sweepThresholds == null ? List.of() : labelled.sweep(sweepThresholds));
     }
 
-    private static LabelledDistances labelledDistances(List<LeaderboardRow> rows) {
+    /** The rows' distances with what their labels say (memorizer, clean, not inspected). */
+    public static LabelledDistances labelledDistances(List<LeaderboardRow> rows) {
         double[] distances = new double[rows.size()];
         LabelledDistances.Truth[] truth = new LabelledDistances.Truth[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

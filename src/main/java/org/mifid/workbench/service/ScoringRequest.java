@@ -14,8 +14,9 @@ import org.mifid.workbench.engine.LeaderboardPreset;
  * @param extractorId the feature extractor (models manifest id)
  * @param device "auto", "cpu" or "gpu"
  * @param k nearest training images kept per generated image
+ * @param profile the validation rules the archive must pass ("kaggle-dogs" or "lenient")
  */
 public record ScoringRequest(
         Path archive, String team, String externalId, LeaderboardPreset leaderboard, String extractorId,
-        String device, int k) {
+        String device, int k, String profile) {
 }

@@ -328,6 +328,29 @@ public final class SqliteWorkspace implements Workspace {
         return id == null ? Optional.empty() : referenceSet(id);
     }
 
+    @Override
+    public void assignExtractor(LeaderboardPreset leaderboard, String extractorId) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE leaderboard SET extractor_id = ? WHERE id = ?")) {
+                ps.setString(1, extractorId);
+                ps.setString(2, leaderboard.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public String leaderboardExtractor(LeaderboardPreset leaderboard) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT extractor_id FROM leaderboard WHERE id = ?")) {
+                ps.setString(1, leaderboard.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : leaderboard.extractorId();
+                }
+            }
+        });
+    }
+
     // ---- submissions ---------------------------------------------------------------------------------------
 
     private static final String SUBMISSION_COLUMNS =
@@ -404,6 +427,36 @@ public final class SqliteWorkspace implements Workspace {
         return write(c -> new SubmissionWriter(c).insert(batch));
     }
 
+    private static final String INSERT_SCORE = "INSERT INTO score(submission_id, leaderboard, fid, distance, epsilon,"
+            + " distance_thresholded, mifid, n_generated, n_train, dim, rank_deficient, extractor_id, duration_ms,"
+            + " scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_NEIGHBOURS = "INSERT INTO neighbours(submission_id, leaderboard,"
+            + " reference_set_id, k, indices, distances) VALUES (?, ?, ?, ?, ?, ?)";
+
+    @Override
+    public void addScore(long submissionId, ScoredLeaderboard score) {
+        List<String> names = submissionImageNames(submissionId);
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_SCORE);
+                    PreparedStatement neigh = c.prepareStatement(INSERT_NEIGHBOURS)) {
+                SubmissionWriter.bindScore(ps, submissionId, score, Instant.now().toString());
+                ps.executeUpdate();
+                if (score.neighbours() != null) {
+                    SubmissionWriter.checkNeighbourRows(score, names, "submission " + submissionId);
+                    SubmissionWriter.bindNeighbours(neigh, submissionId, score);
+                    neigh.executeUpdate();
+                }
+                return null;
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
+                    throw new InvalidInputException("submission " + submissionId, "already scored on the "
+                            + score.leaderboard().id() + " leaderboard");
+                }
+                throw e;
+            }
+        });
+    }
+
     /** One batch insert inside the write transaction: ids assigned here, rows sent as JDBC batches. */
     private static final class SubmissionWriter {
         private final Connection c;
@@ -428,12 +481,8 @@ public final class SqliteWorkspace implements Workspace {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement names = c.prepareStatement(
                             "INSERT INTO submission_images(submission_id, names) VALUES (?, ?)");
-                    PreparedStatement score = c.prepareStatement("INSERT INTO score(submission_id, leaderboard,"
-                            + " fid, distance, epsilon, distance_thresholded, mifid, n_generated, n_train, dim,"
-                            + " rank_deficient, extractor_id, duration_ms, scored_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement neigh = c.prepareStatement("INSERT INTO neighbours(submission_id,"
-                            + " leaderboard, reference_set_id, k, indices, distances) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement score = c.prepareStatement(INSERT_SCORE);
+                    PreparedStatement neigh = c.prepareStatement(INSERT_NEIGHBOURS);
                     PreparedStatement verdict = c.prepareStatement(INSERT_VERDICT)) {
                 int pendingNames = 0;
                 int pendingNeighbours = 0;
@@ -468,7 +517,8 @@ public final class SqliteWorkspace implements Workspace {
                         bindScore(score, id, sl, now);
                         score.addBatch();
                         if (sl.neighbours() != null) {
-                            bindNeighbours(neigh, id, sl, s);
+                            checkNeighbourRows(sl, s.imageNames(), s.fileName());
+                            bindNeighbours(neigh, id, sl);
                             neigh.addBatch();
                             pendingNeighbours++;
                         }
@@ -549,13 +599,16 @@ public final class SqliteWorkspace implements Workspace {
             ps.setString(14, now);
         }
 
-        private static void bindNeighbours(PreparedStatement ps, long id, ScoredLeaderboard sl, NewSubmission s)
-                throws SQLException {
-            Neighbours n = sl.neighbours();
-            if (s.imageNames() != null && !s.imageNames().isEmpty() && s.imageNames().size() != n.size()) {
-                throw new IllegalArgumentException(s.fileName() + ": " + n.size() + " neighbour rows for "
-                        + s.imageNames().size() + " image names");
+        private static void checkNeighbourRows(ScoredLeaderboard sl, List<String> imageNames, String source) {
+            int rows = sl.neighbours().size();
+            if (imageNames != null && !imageNames.isEmpty() && imageNames.size() != rows) {
+                throw new IllegalArgumentException(source + ": " + rows + " neighbour rows for "
+                        + imageNames.size() + " image names");
             }
+        }
+
+        private static void bindNeighbours(PreparedStatement ps, long id, ScoredLeaderboard sl) throws SQLException {
+            Neighbours n = sl.neighbours();
             ps.setLong(1, id);
             ps.setString(2, sl.leaderboard().id());
             if (sl.referenceSetId() > 0) {

@@ -43,6 +43,12 @@ public interface Workspace extends AutoCloseable {
     /** The training set a leaderboard scores against, if one was assigned. */
     Optional<ReferenceSet> leaderboardReferenceSet(LeaderboardPreset leaderboard);
 
+    /** Makes {@code extractorId} (a models manifest id) the network a leaderboard is scored with. */
+    void assignExtractor(LeaderboardPreset leaderboard, String extractorId);
+
+    /** The network a leaderboard is scored with: the assigned one, or the 2019 competition's. */
+    String leaderboardExtractor(LeaderboardPreset leaderboard);
+
     /** Image names of a reference set in feature-row order. */
     List<String> referenceImageNames(long referenceSetId);
 
@@ -74,6 +80,9 @@ public interface Workspace extends AutoCloseable {
      * @throws DuplicateSubmissionException if any checksum is already stored (nothing is stored then)
      */
     List<Long> addSubmissions(List<NewScoredSubmission> batch);
+
+    /** Adds a stored submission's score on another leaderboard (with its neighbours) in one transaction. */
+    void addScore(long submissionId, ScoredLeaderboard score);
 
     /** Every scored submission of a leaderboard with its current verdict, in no particular order. */
     List<LeaderboardRow> leaderboardRows(LeaderboardPreset leaderboard);

@@ -3,6 +3,7 @@ package org.mifid.workbench.ui.histogram;
 import java.util.List;
 import org.mifid.workbench.analysis.FlagCounts;
 import org.mifid.workbench.analysis.LabelledDistances;
+import org.mifid.workbench.service.LeaderboardAnalysis;
 import org.mifid.workbench.store.LeaderboardRow;
 
 /**
@@ -17,16 +18,7 @@ public record ThresholdCounts(FlagCounts counts, double percentile, double auc) 
         private final double auc;
 
         public Index(List<LeaderboardRow> rows) {
-            double[] values = new double[rows.size()];
-            LabelledDistances.Truth[] truth = new LabelledDistances.Truth[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                LeaderboardRow row = rows.get(i);
-                values[i] = row.score().distance();
-                truth[i] = row.submission().labelledMemorizer() ? LabelledDistances.Truth.MEMORIZER
-                        : row.submission().labelledClean() ? LabelledDistances.Truth.CLEAN
-                        : LabelledDistances.Truth.UNLABELLED;
-            }
-            distances = new LabelledDistances(values, truth);
+            distances = LeaderboardAnalysis.labelledDistances(rows);
             auc = distances.auc();
         }
 

@@ -18,6 +18,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.mifid.workbench.engine.LeaderboardPreset;
 import org.mifid.workbench.service.ScoringRequest;
+import org.mifid.workbench.features.ExtractorRegistry;
+import org.mifid.workbench.features.ExtractorSpec;
 import org.mifid.workbench.service.SubmissionScoring;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.BackgroundTask;
@@ -37,6 +39,7 @@ public final class ScoringPage extends BorderPane {
     private final TextField externalId = new TextField();
     private final ComboBox<LeaderboardPreset> leaderboard = new ComboBox<>();
     private final ComboBox<String> extractor = new ComboBox<>();
+    private final ComboBox<String> profile = new ComboBox<>();
     private final ComboBox<String> device = new ComboBox<>();
     private final Spinner<Integer> k = new Spinner<>(1, 50, 5);
     private final Button start = new Button("Score");
@@ -75,11 +78,13 @@ public final class ScoringPage extends BorderPane {
             }
         });
         extractor.setEditable(true);
-        for (LeaderboardPreset preset : LeaderboardPreset.values()) {
-            extractor.getItems().add(preset.extractorId());
+        for (ExtractorSpec spec : ExtractorRegistry.standard().specs()) {
+            extractor.getItems().add(spec.id());
         }
-        extractor.setValue(LeaderboardPreset.PUBLIC.extractorId());
-        leaderboard.valueProperty().addListener((obs, old, now) -> extractor.setValue(now.extractorId()));
+        extractor.setValue(configuredExtractor(LeaderboardPreset.PUBLIC));
+        leaderboard.valueProperty().addListener((obs, old, now) -> extractor.setValue(configuredExtractor(now)));
+        profile.getItems().setAll("kaggle-dogs", "lenient");
+        profile.setValue("kaggle-dogs");
         device.getItems().setAll("auto", "cpu", "gpu");
         device.setValue("auto");
         k.setEditable(true);
@@ -112,6 +117,7 @@ public final class ScoringPage extends BorderPane {
         form.addRow(4, new Label("Extractor"), extractor);
         form.addRow(5, new Label("Device"), device);
         form.addRow(6, new Label("Neighbours kept (k)"), k);
+        form.addRow(7, new Label("Archive rules"), profile);
         archive.setPrefColumnCount(40);
         Label title = new Label("Score a submission");
         title.getStyleClass().add("title-3");
@@ -147,6 +153,12 @@ public final class ScoringPage extends BorderPane {
         }
     }
 
+    /** The network the open workspace scores this leaderboard with (a one-row lookup). */
+    private String configuredExtractor(LeaderboardPreset board) {
+        Workspace workspace = model.workspace();
+        return workspace == null ? board.extractorId() : workspace.leaderboardExtractor(board);
+    }
+
     private void startScoring() {
         Workspace workspace = model.workspace();
         if (workspace == null) {
@@ -159,7 +171,7 @@ public final class ScoringPage extends BorderPane {
         }
         ScoringRequest request = new ScoringRequest(Path.of(archive.getText().trim()), team.getText().trim(),
                 externalId.getText().isBlank() ? null : externalId.getText().trim(), leaderboard.getValue(),
-                extractor.getValue(), device.getValue(), k.getValue());
+                extractor.getValue(), device.getValue(), k.getValue(), profile.getValue());
         long started = System.nanoTime();
         start.setDisable(true);
         cancel.setDisable(false);
@@ -167,7 +179,11 @@ public final class ScoringPage extends BorderPane {
         progressText.setText("Starting\u2026");
         eta.setText("");
         running = model.executor().execute(BackgroundTask.of(
-                monitor -> new SubmissionScoring(workspace).score(request, monitor))
+                monitor -> {
+                    try (SubmissionScoring scoring = new SubmissionScoring(workspace)) {
+                        return scoring.score(request, monitor);
+                    }
+                })
                 .onSuccess(id -> {
                     finish("Scored " + request.team() + " (submission " + id + ")");
                     progress.setProgress(1);

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.ProgressMonitor;
 
-class ImageSetsTest {
+public class ImageSetsTest {
     @TempDir
     Path dir;
 
-    static byte[] png(int w, int h, int type, int seed) throws IOException {
+    public static byte[] png(int w, int h, int type, int seed) throws IOException {
         BufferedImage image = new BufferedImage(w, h, type);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -45,7 +45,7 @@ class ImageSetsTest {
         return out.toByteArray();
     }
 
-    static byte[] rgb64(int seed) throws IOException {
+    public static byte[] rgb64(int seed) throws IOException {
         return png(64, 64, BufferedImage.TYPE_INT_RGB, seed);
     }
 

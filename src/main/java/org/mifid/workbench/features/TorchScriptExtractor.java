@@ -39,7 +39,8 @@ final class TorchScriptExtractor implements FeatureExtractor {
         try {
             model = criteria.loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new InvalidInputException(file.toString(), "not a loadable TorchScript module: " + e.getMessage(), e);
+            throw new InvalidInputException(file.toString(), "not a loadable TorchScript module: "
+                    + oneLine(String.valueOf(e.getMessage())), e);
         }
         predictor = model.newPredictor();
     }
@@ -66,6 +67,12 @@ final class TorchScriptExtractor implements FeatureExtractor {
         } catch (TranslateException e) {
             throw new IllegalStateException(spec.id() + ": forward pass failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Native errors span many lines (a C++ backtrace); the message must stay one line. */
+    private static String oneLine(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > 200 ? first.substring(0, 200) + "..." : first;
     }
 
     @Override

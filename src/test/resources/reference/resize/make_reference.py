@@ -1,59 +1,60 @@
-"""Reference values for the resize modes, computed independently of the Java code.
+#!/usr/bin/python3
+"""Reference values for org.mifid.workbench.imaging.ResizeMode, from the libraries themselves where they exist.
 
-Bilinear modes: numpy implementations of the three libraries' coordinate rules (TF1 resize_bilinear with
-align_corners=False, torch.nn.functional.interpolate(bilinear, align_corners=False), align_corners=True).
-PIL bicubic: Pillow itself. Run with Debian's python3 (apt python3-pil python3-numpy):
-    /usr/bin/python3 make_reference.py
+Run with Debian's python3 (apt-get install python3-numpy python3-pil python3-torch):
+    /usr/bin/python3 make_reference.py > expected.json
+- PYTORCH_BILINEAR, BILINEAR_ALIGN_CORNERS: torch.nn.functional.interpolate (bilinear, antialias=False)
+- PIL_BICUBIC: PIL Image.resize(BICUBIC) on float ("F") images, one channel at a time, as clean-fid does
+- TF1_BILINEAR: TensorFlow is not packaged here; numpy transcription of TF1's legacy resize_bilinear
+  (tensorflow/core/kernels/image/resize_bilinear_op.cc: in = out * scale, no half-pixel offset)
 """
 import json
 
 import numpy as np
+import torch
 from PIL import Image
 
 
-def synthetic(size=64):
-    y, x = np.mgrid[0:size, 0:size]
-    r = (7 * x + 3 * y) % 256
-    g = np.floor(128 + 127 * np.sin(x / 5.0) * np.cos(y / 7.0))
-    b = (5 * (x ^ y)) % 256
-    return np.stack([r, g, b], axis=-1).astype(np.uint8)
+def synthetic(c, h, w):
+    y, x = np.mgrid[0:h, 0:w]
+    planes = [(7 * x + 3 * y) % 256, 128 + 127 * np.sin(x / 1.7) * np.cos(y / 2.3), (5 * (x ^ y)) % 256]
+    return np.stack(planes[:c]).astype(np.float32)
 
 
-def bilinear(img, out, mode):
-    h, w, _ = img.shape
-    src = img.astype(np.float64)
-
+def tf1_bilinear(img, oh, ow):
+    c, h, w = img.shape
     def coords(n_in, n_out):
-        d = np.arange(n_out, dtype=np.float64)
-        if mode == "TF1_BILINEAR":
-            s = d * (n_in / n_out)
-        elif mode == "PYTORCH_BILINEAR":
-            s = np.maximum((d + 0.5) * (n_in / n_out) - 0.5, 0)
-        else:
-            s = d * ((n_in - 1) / (n_out - 1))
-        lo = np.minimum(np.floor(s).astype(int), n_in - 1)
+        src = np.arange(n_out) * (n_in / n_out)
+        lo = np.floor(src).astype(int)
         hi = np.minimum(lo + 1, n_in - 1)
-        return lo, hi, s - lo
+        return lo, hi, (src - lo)
+    ylo, yhi, yf = coords(h, oh)
+    xlo, xhi, xf = coords(w, ow)
+    top = img[:, ylo][:, :, xlo] * (1 - xf) + img[:, ylo][:, :, xhi] * xf
+    bottom = img[:, yhi][:, :, xlo] * (1 - xf) + img[:, yhi][:, :, xhi] * xf
+    return top * (1 - yf[:, None]) + bottom * yf[:, None]
 
-    y0, y1, fy = coords(h, out)
-    x0, x1, fx = coords(w, out)
-    top = src[y0][:, x0] + (src[y0][:, x1] - src[y0][:, x0]) * fx[None, :, None]
-    bottom = src[y1][:, x0] + (src[y1][:, x1] - src[y1][:, x0]) * fx[None, :, None]
-    return top + (bottom - top) * fy[:, None, None]
+
+def torch_bilinear(img, oh, ow, align):
+    t = torch.from_numpy(img)[None].double()
+    return torch.nn.functional.interpolate(t, size=(oh, ow), mode="bilinear", align_corners=align,
+                                           antialias=False)[0].numpy()
 
 
-img = synthetic()
-Image.fromarray(img).save("synthetic64.png")
-cases = {}
-for size in (13, 299):
-    for mode in ("TF1_BILINEAR", "PYTORCH_BILINEAR", "BILINEAR_ALIGN_CORNERS"):
-        cases[f"{mode}_{size}"] = bilinear(img, size, mode)
-    cases[f"PIL_BICUBIC_{size}"] = np.asarray(Image.fromarray(img).resize((size, size), Image.BICUBIC)).astype(np.float64)
-out = {}
-for key, arr in cases.items():
-    flat = arr.reshape(-1)
-    idx = np.linspace(0, flat.size - 1, 997).astype(int)
-    out[key] = {"sum": float(flat.sum()), "indices": idx.tolist(), "values": flat[idx].tolist()}
-with open("expected.json", "w") as f:
-    json.dump(out, f)
-print({k: round(v["sum"], 3) for k, v in out.items()})
+def pil_bicubic(img, oh, ow):
+    return np.stack([np.asarray(Image.fromarray(p, mode="F").resize((ow, oh), Image.BICUBIC)) for p in img])
+
+
+cases = []
+for (h, w, oh, ow) in [(5, 7, 11, 13), (16, 16, 37, 37), (13, 11, 5, 4), (6, 9, 6, 3)]:
+    img = synthetic(3, h, w)
+    out = {
+        "TF1_BILINEAR": tf1_bilinear(img.astype(np.float64), oh, ow),
+        "PYTORCH_BILINEAR": torch_bilinear(img, oh, ow, False),
+        "BILINEAR_ALIGN_CORNERS": torch_bilinear(img, oh, ow, True),
+        "PIL_BICUBIC": pil_bicubic(img, oh, ow),
+    }
+    cases.append({"in": [3, h, w], "out": [oh, ow], "input": img.ravel().tolist(),
+                  "expected": {k: np.asarray(v, dtype=np.float64).ravel().tolist() for k, v in out.items()}})
+print(json.dumps({"versions": {"numpy": np.__version__, "torch": torch.__version__,
+                               "PIL": Image.__version__}, "cases": cases}))

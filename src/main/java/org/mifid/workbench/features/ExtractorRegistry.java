@@ -7,133 +7,139 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.engine.InvalidInputException;
 import org.mifid.workbench.imaging.ResizeMode;
 
 /**
- * The extractors the workbench knows, from the manifest bundled with it (models/manifest.json), and where their
- * files are: the npm-fetched TF.js models under the assets folder, an organizer's TorchScript exports under the
- * models folder ({@code <data>/models}, or the system property {@code mifid.models}).
+ * The extractors of models/manifest.json, with their weights found under an assets folder. Opening one checks
+ * that its files are there (and their checksum where the manifest pins one) before loading anything.
  */
 public final class ExtractorRegistry {
-    private final List<ExtractorSpec> specs;
+    public static final String DEFAULT_ID = "nsfwjs-inception-v3";
+    private static final String MANIFEST = "/models/manifest.json";
+
+    private final Map<String, ModelSpec> specs;
     private final Path assets;
-    private final Path models;
 
-    public ExtractorRegistry(List<ExtractorSpec> specs, Path assets, Path models) {
-        this.specs = List.copyOf(specs);
+    private ExtractorRegistry(Map<String, ModelSpec> specs, Path assets) {
+        this.specs = specs;
         this.assets = assets;
-        this.models = models;
     }
 
-    /** The bundled manifest with the default folders. */
+    /** The manifest shipped with the application, weights under {@link AppPaths#assetsDir()}. */
     public static ExtractorRegistry standard() {
-        String configured = System.getProperty("mifid.models");
-        Path models = configured != null && !configured.isBlank() ? Path.of(configured)
-                : AppPaths.dataDir().resolve("models");
-        return new ExtractorRegistry(bundledManifest(), AppPaths.assetsDir(), models);
+        try (InputStream in = ExtractorRegistry.class.getResourceAsStream(MANIFEST)) {
+            if (in == null) {
+                throw new IllegalStateException(MANIFEST + " is not on the class path (a broken build)");
+            }
+            return read(in, MANIFEST, AppPaths.assetsDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + MANIFEST, e);
+        }
     }
 
-    public List<ExtractorSpec> specs() {
-        return specs;
+    /** A manifest from {@code in}, its files resolved against {@code assets}. */
+    public static ExtractorRegistry read(InputStream in, String source, Path assets) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(in);
+        Map<String, ModelSpec> specs = new LinkedHashMap<>();
+        for (JsonNode e : root.path("extractors")) {
+            try {
+                ModelSpec spec = new ModelSpec(e.get("id").asText(), e.get("format").asText(), e.get("file").asText(),
+                        e.path("sha256").isTextual() ? e.get("sha256").asText() : null, e.get("inputSize").asInt(),
+                        e.get("layout").asText(), Normalisation.valueOf(e.get("normalisation").asText()),
+                        ResizeMode.valueOf(e.get("resizeMode").asText()), e.get("outputLayer").asText(),
+                        e.get("dimension").asInt(), e.get("leaderboard").asText(),
+                        e.get("comparableWithKaggle").asBoolean(), e.path("description").asText(""));
+                specs.put(spec.id(), spec);
+            } catch (NullPointerException | IllegalArgumentException ex) {
+                throw new InvalidInputException(source, "malformed extractor entry " + e);
+            }
+        }
+        return new ExtractorRegistry(specs, assets);
     }
 
-    public Optional<ExtractorSpec> find(String id) {
-        return specs.stream().filter(s -> s.id().equals(id)).findFirst();
+    public List<ModelSpec> specs() {
+        return new ArrayList<>(specs.values());
     }
 
-    public ExtractorSpec require(String id) {
-        return find(id).orElseThrow(() -> new InvalidInputException("--model " + id, "unknown extractor; known: "
-                + specs.stream().map(ExtractorSpec::id).toList()));
+    public ModelSpec spec(String id) {
+        ModelSpec spec = specs.get(id);
+        if (spec == null) {
+            throw new InvalidInputException("--model " + id, "unknown extractor; known: " + String.join(", ", specs.keySet()));
+        }
+        return spec;
     }
 
     /** Where the extractor's weights are expected. */
-    public Path location(ExtractorSpec spec) {
-        return "torchscript".equals(spec.format()) ? models.resolve(spec.file()) : assets.resolve(spec.file());
+    public Path file(ModelSpec spec) {
+        return assets.resolve(spec.file());
     }
 
-    /** Whether the extractor's weights are present. */
-    public boolean available(ExtractorSpec spec) {
-        Path p = location(spec);
-        return "torchscript".equals(spec.format()) ? Files.isRegularFile(p) : Files.isRegularFile(p.resolve("model.json"));
+    public boolean isAvailable(ModelSpec spec) {
+        return Files.exists(file(spec));
     }
 
-    /** Loads an extractor onto a device; a missing file is an error that says how to get it. */
+    /** Loads the extractor onto {@code device}; a missing or altered weights file is an InvalidInputException. */
     public FeatureExtractor open(String id, Device device) {
-        ExtractorSpec spec = require(id);
-        Path location = location(spec);
-        if (!available(spec)) {
-            String how = "torchscript".equals(spec.format())
-                    ? "export it with models/export_torchscript.py (see models/README.md) and put it there"
-                    : "build the project (mvn package) to fetch the nsfwjs networks through npm";
-            throw new InvalidInputException(location.toString(), "the weights of " + id + " are missing: " + how);
+        ModelSpec spec = spec(id);
+        Path file = file(spec);
+        if (!Files.exists(file)) {
+            throw new InvalidInputException(file.toString(), spec.format().equals("torchscript")
+                    ? "is missing: export it with models/export_torchscript.py, see models/README.md"
+                    : "is missing: build the project (mvn package) to fetch it through npm");
+        }
+        if (spec.sha256() != null) {
+            String actual = sha256(spec, file);
+            if (!actual.equals(spec.sha256())) {
+                throw new InvalidInputException(file.toString(), "checksum " + actual + " differs from the manifest's "
+                        + spec.sha256() + " (altered or another version)");
+            }
         }
         return switch (spec.format()) {
-            case "tfjs-layers" -> new TfjsExtractor(spec, location, device);
-            case "torchscript" -> {
-                verifyChecksum(spec, location);
-                yield new TorchScriptExtractor(spec, location, device);
-            }
-            default -> throw new IllegalStateException(id + ": unknown model format " + spec.format());
+            case "tfjs-layers" -> new TfjsExtractor(spec, file, device);
+            case "torchscript" -> new TorchScriptExtractor(spec, file, device);
+            default -> throw new InvalidInputException(spec.id(), "unknown model format " + spec.format());
         };
     }
 
-    private static void verifyChecksum(ExtractorSpec spec, Path file) {
-        if (spec.sha256() == null) {
-            return;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                d.update(buf, 0, n);
+    /** SHA-256 of a file, or of a TF.js folder's model.json followed by its weight shards in manifest order. */
+    static String sha256(ModelSpec spec, Path file) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<Path> parts = new ArrayList<>();
+            if (Files.isDirectory(file)) {
+                Path json = file.resolve("model.json");
+                parts.add(json);
+                for (JsonNode group : new ObjectMapper().readTree(json.toFile()).path("weightsManifest")) {
+                    for (JsonNode p : group.path("paths")) {
+                        parts.add(file.resolve(p.asText()));
+                    }
+                }
+            } else {
+                parts.add(file);
             }
-            String actual = HexFormat.of().formatHex(d.digest());
-            if (!actual.equalsIgnoreCase(spec.sha256())) {
-                throw new InvalidInputException(file.toString(), "SHA-256 " + actual + " differs from the manifest's "
-                        + spec.sha256() + ": not the network the manifest describes");
+            byte[] buffer = new byte[1 << 16];
+            for (Path p : parts) {
+                try (InputStream in = new DigestInputStream(Files.newInputStream(p), sha)) {
+                    while (in.read(buffer) >= 0) {
+                        // digesting as it reads
+                    }
+                }
             }
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    static List<ExtractorSpec> bundledManifest() {
-        try (InputStream in = ExtractorRegistry.class.getResourceAsStream("/models/manifest.json")) {
-            if (in == null) {
-                throw new IllegalStateException("models/manifest.json is missing from the class path");
-            }
-            return parse(new ObjectMapper().readTree(in));
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled models/manifest.json", e);
+            throw new InvalidInputException(file.toString(), "cannot read " + spec.id() + "'s weights: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    static List<ExtractorSpec> parse(JsonNode manifest) {
-        List<ExtractorSpec> out = new ArrayList<>();
-        for (JsonNode e : manifest.get("extractors")) {
-            out.add(new ExtractorSpec(
-                    e.get("id").asText(),
-                    e.get("description").asText(),
-                    e.get("format").asText(),
-                    e.get("file").asText(),
-                    e.path("sha256").isTextual() ? e.get("sha256").asText() : null,
-                    e.get("inputSize").asInt(),
-                    e.get("normalisation").asText(),
-                    ResizeMode.valueOf(e.get("resizeMode").asText().toUpperCase(Locale.ROOT)),
-                    e.get("outputLayer").asText(),
-                    e.get("dimension").asInt(),
-                    e.path("leaderboard").isTextual() ? e.get("leaderboard").asText() : null,
-                    e.get("comparableWithKaggle").asBoolean()));
-        }
-        return out;
     }
 }

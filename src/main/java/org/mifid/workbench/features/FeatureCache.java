@@ -1,84 +1,123 @@
 package org.mifid.workbench.features;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
 import org.mifid.workbench.engine.InvalidInputException;
 import org.mifid.workbench.engine.NpyFile;
-import org.mifid.workbench.engine.ProgressMonitor;
-import org.mifid.workbench.imaging.ImageSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Training-set features and statistics, computed once per extractor and dataset and kept as .npy and .npz
- * ({@code <cache>/features/<extractor>/<sha256>.npy}). The key is the image set's checksum over names and
- * bytes, so a changed, added or removed file gives a new entry instead of stale features.
+ * Features (.npy) and their Gaussian statistics (.npz) of a data set, computed once per extractor and data set
+ * content: the key is the extractor id and the set's checksum, so a changed, added or renamed file misses the
+ * cache instead of returning stale features. Files are written to a temporary name and moved into place, so a
+ * crash never leaves a half-written entry; an unreadable entry is dropped and recomputed.
  */
 public final class FeatureCache {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
+
     private final Path dir;
 
     public FeatureCache(Path dir) {
         this.dir = dir;
     }
 
+    /** The cache under {@link AppPaths#cacheDir()}/features. */
     public static FeatureCache standard() {
         return new FeatureCache(AppPaths.cacheDir().resolve("features"));
     }
 
-    /** The set's features, from the cache or extracted (and then cached). */
-    public FeatureMatrix features(ImageSet set, FeatureExtractor extractor, FeaturePipeline pipeline,
-                                  ProgressMonitor monitor) {
-        Path file = file(set, extractor, ".npy");
-        if (Files.isRegularFile(file)) {
-            FeatureMatrix cached = NpyFile.read(file);
-            if (cached.rows() == set.size() && cached.cols() == extractor.spec().dimension()) {
-                return cached;
-            }
+    public Path featuresFile(String extractorId, String checksum) {
+        return entry(extractorId, checksum, ".npy");
+    }
+
+    public Path statisticsFile(String extractorId, String checksum) {
+        return entry(extractorId, checksum, ".npz");
+    }
+
+    private Path entry(String extractorId, String checksum, String suffix) {
+        if (!SAFE.matcher(extractorId).matches() || !SAFE.matcher(checksum).matches()) {
+            throw new IllegalArgumentException("unsafe cache key " + extractorId + "/" + checksum);
         }
-        FeatureMatrix fresh = pipeline.extract(set, extractor, monitor);
-        writeAtomically(file, tmp -> NpyFile.write(tmp, fresh));
-        return fresh;
+        return dir.resolve(extractorId).resolve(checksum + suffix);
     }
 
-    /** The statistics of the set's features, from the cache or computed from {@code features}. */
-    public GaussianStatistics statistics(ImageSet set, FeatureExtractor extractor, FeatureMatrix features,
-                                         ProgressMonitor monitor) {
-        Path file = file(set, extractor, ".npz");
-        if (Files.isRegularFile(file)) {
-            GaussianStatistics cached = GaussianStatistics.read(file);
-            if (cached.dim() == features.cols()) {
-                return new GaussianStatistics(cached.mean(), cached.covariance(), features.rows());
-            }
+    public Optional<FeatureMatrix> features(String extractorId, String checksum) {
+        return read(featuresFile(extractorId, checksum), NpyFile::read);
+    }
+
+    public Optional<GaussianStatistics> statistics(String extractorId, String checksum) {
+        return read(statisticsFile(extractorId, checksum), GaussianStatistics::read);
+    }
+
+    /** The cached features, or {@code compute}'s, stored for next time. */
+    public FeatureMatrix features(String extractorId, String checksum, Supplier<FeatureMatrix> compute) {
+        Optional<FeatureMatrix> cached = features(extractorId, checksum);
+        if (cached.isPresent()) {
+            return cached.get();
         }
-        GaussianStatistics fresh = GaussianStatistics.of(features, monitor);
-        writeAtomically(file, fresh::write);
-        return fresh;
+        FeatureMatrix m = compute.get();
+        write(featuresFile(extractorId, checksum), tmp -> NpyFile.write(tmp, m));
+        return m;
     }
 
-    private Path file(ImageSet set, FeatureExtractor extractor, String suffix) {
-        return dir.resolve(extractor.spec().id()).resolve(set.checksum() + suffix);
+    /** The cached statistics, or {@code compute}'s, stored for next time. */
+    public GaussianStatistics statistics(String extractorId, String checksum, Supplier<GaussianStatistics> compute) {
+        Optional<GaussianStatistics> cached = statistics(extractorId, checksum);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GaussianStatistics s = compute.get();
+        write(statisticsFile(extractorId, checksum), s::write);
+        return s;
     }
 
-    private interface Writer {
-        void write(Path file);
+    private static <T> Optional<T> read(Path file, java.util.function.Function<Path, T> reader) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader.apply(file));
+        } catch (InvalidInputException e) {
+            LOG.warn("dropping unreadable cache entry {}: {}", file, e.getMessage());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // recomputed and overwritten below anyway
+            }
+            return Optional.empty();
+        }
     }
 
-    /** Written beside the target and renamed into place, so a crash never leaves a truncated cache entry. */
-    private static void writeAtomically(Path file, Writer writer) {
+    private static void write(Path file, Consumer<Path> writer) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "partial", ".tmp");
+            // keep the real suffix last: the .npz writer may care about it
+            Path tmp = Files.createTempFile(file.getParent(), ".partial-", "-" + file.getFileName());
             try {
-                writer.write(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                writer.accept(tmp);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot write the feature cache: " + e.getMessage(), e);
+            // a cache that cannot be written only costs time next run
+            LOG.warn("cannot cache {}: {}", file, e.getMessage());
         }
     }
 }

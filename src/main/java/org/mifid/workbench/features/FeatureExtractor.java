@@ -5,34 +5,42 @@ import java.util.List;
 import org.mifid.workbench.engine.FeatureMatrix;
 
 /**
- * A network that turns images into feature vectors. Preprocessing is separate from the forward pass so that
- * a pipeline can decode and resize the next batch on another thread while the network runs. Owns native
- * memory (the weights): close it when done.
+ * A network that turns images into feature vectors. Owns native memory (weights on a device): close it.
+ * Implementations are safe for one caller at a time.
  */
 public interface FeatureExtractor extends AutoCloseable {
 
-    ExtractorSpec spec();
+    /** The manifest entry this extractor was opened from. */
+    ModelSpec spec();
 
-    /**
-     * Resizes and normalises one RGB image into the network's CHW input. Thread-safe: called from worker
-     * threads.
-     */
-    default float[] preprocess(BufferedImage rgb) {
-        ExtractorSpec spec = spec();
-        int size = spec.inputSize();
-        float[] hwc = spec.resizeMode().resize(rgb, size);
-        int plane = size * size;
-        float[] chw = new float[3 * plane];
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < 3; c++) {
-                chw[c * plane + p] = spec.normalise(hwc[p * 3 + c]);
-            }
-        }
-        return chw;
+    default String id() {
+        return spec().id();
     }
 
-    /** Feature rows for a batch of preprocessed inputs, in order. */
-    FeatureMatrix forward(List<float[]> batch);
+    default int dimension() {
+        return spec().dimension();
+    }
+
+    /** The square side, in pixels, images are resized to. */
+    default int inputSize() {
+        return spec().inputSize();
+    }
+
+    /**
+     * Features of {@code n} preprocessed images (see {@link Preprocessor}): {@code chw} holds them one after
+     * the other, each 3 x inputSize x inputSize, channel-major.
+     */
+    FeatureMatrix extract(float[] chw, int n);
+
+    /** Preprocesses and extracts a batch of decoded images on the calling thread. */
+    default FeatureMatrix extract(List<BufferedImage> batch) {
+        Preprocessor p = new Preprocessor(spec());
+        float[] chw = new float[batch.size() * p.imageLength()];
+        for (int i = 0; i < batch.size(); i++) {
+            p.into(batch.get(i), chw, i * p.imageLength());
+        }
+        return extract(chw, batch.size());
+    }
 
     @Override
     void close();

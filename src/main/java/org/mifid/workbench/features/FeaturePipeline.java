@@ -1,7 +1,6 @@
 package org.mifid.workbench.features;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,66 +10,79 @@ import org.mifid.workbench.engine.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSet;
 
 /**
- * Extracts the features of a whole image set in batches. While the network runs on one batch, a worker thread
- * decodes and resizes the next, so preprocessing hides behind the forward pass.
+ * Features of a whole image set, batch by batch. While the network runs batch k on the calling thread, a
+ * worker thread decodes and resizes batch k+1, so the forward pass never waits for the CPU-side image work
+ * except on the first batch. Rows come back in the set's order. Progress is reported per batch and
+ * cancellation is checked between batches.
  */
 public final class FeaturePipeline {
-    private final int batchSize;
+    public static final int DEFAULT_BATCH = 32;
 
-    public FeaturePipeline(int batchSize) {
+    private final FeatureExtractor extractor;
+    private final int batchSize;
+    private final Preprocessor preprocessor;
+
+    public FeaturePipeline(FeatureExtractor extractor, int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1");
+            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
+        this.extractor = extractor;
         this.batchSize = batchSize;
+        this.preprocessor = new Preprocessor(extractor.spec());
     }
 
-    public FeatureMatrix extract(ImageSet images, FeatureExtractor extractor, ProgressMonitor monitor) {
+    /** One row of features per image of {@code images}, in order. */
+    public FeatureMatrix extract(ImageSet images, ProgressMonitor monitor) {
         int n = images.size();
-        int dim = extractor.spec().dimension();
-        float[] out = new float[Math.multiplyExact(n, dim)];
-        String message = "Extracting features (" + extractor.spec().id() + ")";
+        int dim = extractor.dimension();
+        float[] features = new float[Math.multiplyExact(n, dim)];
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "feature-preprocessing");
+            Thread t = new Thread(r, "feature-preprocess");
             t.setDaemon(true);
             return t;
         });
         try {
-            Future<List<float[]>> next = n == 0 ? null : worker.submit(() -> prepare(images, extractor, 0));
-            for (int start = 0; start < n; start += batchSize) {
+            Future<float[]> next = worker.submit(() -> preprocess(images, 0));
+            for (int from = 0; from < n; from += batchSize) {
                 monitor.checkCancelled();
-                List<float[]> batch = await(next);
-                int following = start + batchSize;
-                next = following < n ? worker.submit(() -> prepare(images, extractor, following)) : null;
-                FeatureMatrix f = extractor.forward(batch);
-                System.arraycopy(f.data(), 0, out, start * dim, f.rows() * dim);
-                monitor.update(Math.min(start + batchSize, n), n, message);
+                float[] batch = await(next);
+                int count = Math.min(batchSize, n - from);
+                int following = from + batchSize;
+                next = following < n ? worker.submit(() -> preprocess(images, following)) : null;
+                FeatureMatrix f = extractor.extract(batch, count);
+                System.arraycopy(f.data(), 0, features, from * dim, count * dim);
+                monitor.update(from + count, n, extractor.id() + ": features of " + images.source());
             }
         } finally {
             worker.shutdownNow();
         }
-        return new FeatureMatrix(out, n, dim);
+        return new FeatureMatrix(features, n, dim);
     }
 
-    private List<float[]> prepare(ImageSet images, FeatureExtractor extractor, int start) {
-        int end = Math.min(start + batchSize, images.size());
-        List<float[]> batch = new ArrayList<>(end - start);
-        for (int i = start; i < end; i++) {
-            batch.add(extractor.preprocess(images.decode(i)));
+    private float[] preprocess(ImageSet images, int from) {
+        int count = Math.min(batchSize, images.size() - from);
+        int length = preprocessor.imageLength();
+        float[] batch = new float[count * length];
+        for (int i = 0; i < count; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("cancelled");
+            }
+            preprocessor.into(images.decode(from + i), batch, i * length);
         }
         return batch;
     }
 
-    private static List<float[]> await(Future<List<float[]>> future) {
+    private static float[] await(Future<float[]> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("preprocessing failed", e.getCause());
         }
     }
 }

@@ -9,34 +9,28 @@ import java.util.List;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.features.tfjs.TfjsLayersModel;
 
-/** A pretrained TF.js layers network (the nsfwjs models) run on DJL, its features taken at one layer. */
+/** A TF.js layers model (the nsfwjs networks) run on DJL, features read at the manifest's output layer. */
 final class TfjsExtractor implements FeatureExtractor {
-    private final ExtractorSpec spec;
+    private final ModelSpec spec;
     private final TfjsLayersModel model;
 
-    TfjsExtractor(ExtractorSpec spec, Path folder, Device device) {
+    TfjsExtractor(ModelSpec spec, Path folder, Device device) {
         this.spec = spec;
         this.model = TfjsLayersModel.load(folder, device);
     }
 
     @Override
-    public ExtractorSpec spec() {
+    public ModelSpec spec() {
         return spec;
     }
 
     @Override
-    public FeatureMatrix forward(List<float[]> batch) {
-        int n = batch.size();
-        int size = spec.inputSize();
-        int per = 3 * size * size;
-        float[] all = new float[n * per];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i), 0, all, i * per, per);
-        }
-        try (NDManager m = model.newBatchManager()) {
-            NDArray x = m.create(all, new Shape(n, 3, size, size));
-            NDArray out = model.forward(x, List.of(spec.outputLayer())).singletonOrThrow();
-            return new FeatureMatrix(out.toFloatArray(), n, spec.dimension());
+    public FeatureMatrix extract(float[] chw, int n) {
+        int s = spec.inputSize();
+        try (NDManager batch = model.newBatchManager()) {
+            NDArray x = batch.create(chw, new Shape(n, 3, s, s));
+            NDArray features = model.forward(x, List.of(spec.outputLayer())).singletonOrThrow();
+            return new FeatureMatrix(features.reshape(n, -1).toFloatArray(), n, spec.dimension());
         }
     }
 

@@ -14,63 +14,65 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.InvalidInputException;
 
 /**
- * A TorchScript network (the competition's own FID Inception or NASNet-Large, exported by the organizer with
- * models/export_torchscript.py) loaded from a local file through DJL's PyTorch engine. Nothing is downloaded.
+ * A TorchScript module loaded through DJL's PyTorch engine: the competition's own networks, exported by an
+ * organizer (models/export_torchscript.py). The module takes an NCHW float batch and returns the features,
+ * any trailing 1x1 spatial dimensions being flattened away.
  */
 final class TorchScriptExtractor implements FeatureExtractor {
-    private final ExtractorSpec spec;
+    private final ModelSpec spec;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
 
-    TorchScriptExtractor(ExtractorSpec spec, Path file, Device device) {
+    TorchScriptExtractor(ModelSpec spec, Path file, Device device) {
         this.spec = spec;
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(file)
+                .optEngine("PyTorch")
+                .optDevice(device)
+                .optTranslator(new NoopTranslator())
+                .build();
         try {
-            this.model = Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optModelPath(file)
-                    .optEngine("PyTorch")
-                    .optDevice(device)
-                    .optTranslator(new NoopTranslator())
-                    .build()
-                    .loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException e) {
-            throw new InvalidInputException(file.toString(), "not a loadable TorchScript model: " + e.getMessage(), e);
+            model = criteria.loadModel();
+        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            throw new InvalidInputException(file.toString(), "not a loadable TorchScript module: "
+                    + oneLine(String.valueOf(e.getMessage())), e);
         }
-        this.predictor = model.newPredictor();
+        predictor = model.newPredictor();
     }
 
     @Override
-    public ExtractorSpec spec() {
+    public ModelSpec spec() {
         return spec;
     }
 
     @Override
-    public FeatureMatrix forward(List<float[]> batch) {
-        int n = batch.size();
-        int size = spec.inputSize();
-        int per = 3 * size * size;
-        float[] all = new float[n * per];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i), 0, all, i * per, per);
-        }
-        try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray x = m.create(all, new Shape(n, 3, size, size));
-            NDArray out = predictor.predict(new NDList(x)).get(0);
-            long dim = out.getShape().size() / n;
-            if (dim != spec.dimension()) {
-                throw new InvalidInputException(spec.id(), "the TorchScript model returns " + dim
-                        + " features per image, the manifest says " + spec.dimension());
+    public FeatureMatrix extract(float[] chw, int n) {
+        int s = spec.inputSize();
+        try (NDManager batch = model.getNDManager().newSubManager()) {
+            NDArray x = batch.create(chw, new Shape(n, 3, s, s));
+            if ("NHWC".equals(spec.layout())) {
+                x = x.transpose(0, 2, 3, 1);
             }
-            return new FeatureMatrix(out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(), n,
-                    spec.dimension());
+            NDArray out = predictor.predict(new NDList(x)).get(0).reshape(n, -1);
+            if (out.getShape().get(1) != spec.dimension()) {
+                throw new InvalidInputException(spec.file(), "produces " + out.getShape().get(1)
+                        + " features, the manifest says " + spec.dimension());
+            }
+            return new FeatureMatrix(out.toFloatArray(), n, spec.dimension());
         } catch (TranslateException e) {
             throw new IllegalStateException(spec.id() + ": forward pass failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Native errors span many lines (a C++ backtrace); the message must stay one line. */
+    private static String oneLine(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > 200 ? first.substring(0, 200) + "..." : first;
     }
 
     @Override

@@ -1,80 +1,85 @@
 package org.mifid.workbench.imaging;
 
 /**
- * An image's format and size read from its first bytes, before anything is decoded, so that a decompression
- * bomb (a tiny file declaring a huge image) is refused without allocating its pixels.
+ * What an image's header says about it, read without decoding any pixels, so that a decompression bomb
+ * (a tiny file declaring a gigapixel image) is refused before a decoder allocates for it.
+ *
+ * @param channels colour channels: PNG colour type 0/4 is 1 (+alpha), 2 is 3, 3 is palette (3), 6 is 4; JPEG
+ *                 its component count
+ * @param pngColourType the PNG colour type, or -1 for JPEG
  */
-record ImageHeader(Format format, int width, int height) {
-    enum Format { PNG, JPEG }
+record ImageHeader(ImageFormat format, int width, int height, int channels, int pngColourType) {
 
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+    long pixels() {
+        return (long) width * height;
+    }
 
-    /** The header, or null when the bytes are neither PNG nor JPEG. Throws for a recognised but broken header. */
+    /** Reads the header of a PNG or JPEG; throws {@link IllegalArgumentException} with the reason otherwise. */
     static ImageHeader read(byte[] b) {
-        if (startsWith(b, PNG_MAGIC)) {
-            if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
-                throw new IllegalArgumentException("corrupt PNG (no IHDR header)");
-            }
-            return new ImageHeader(Format.PNG, int32(b, 16), int32(b, 20));
+        ImageFormat format = ImageFormat.sniff(b);
+        if (format == null) {
+            throw new IllegalArgumentException("not a PNG or JPEG image");
         }
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return jpeg(b);
-        }
-        return null;
+        return format == ImageFormat.PNG ? png(b) : jpeg(b);
     }
 
-    /** A PNG whose bytes do not end in the IEND chunk was cut short. */
-    static boolean pngComplete(byte[] b) {
-        if (b.length < PNG_END.length) {
-            return false;
+    private static ImageHeader png(byte[] b) {
+        // The IHDR chunk must come first: length 13 at offset 8, type at 12, width/height at 16/20.
+        if (b.length < 33 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+            throw new IllegalArgumentException("truncated PNG header");
         }
-        for (int i = 0; i < PNG_END.length; i++) {
-            if (b[b.length - PNG_END.length + i] != PNG_END[i]) {
-                return false;
-            }
+        int width = int32(b, 16);
+        int height = int32(b, 20);
+        int colourType = b[25] & 0xFF;
+        int channels = switch (colourType) {
+            case 0 -> 1;
+            case 2, 3 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> throw new IllegalArgumentException("PNG colour type " + colourType + " is invalid");
+        };
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("PNG declares " + width + "x" + height + " pixels");
         }
-        return true;
+        return new ImageHeader(ImageFormat.PNG, width, height, channels, colourType);
     }
 
-    /** Walks the JPEG markers to the first start-of-frame, which holds the size. */
     private static ImageHeader jpeg(byte[] b) {
         int i = 2;
-        while (i + 9 < b.length) {
+        while (i + 4 <= b.length) {
             if ((b[i] & 0xFF) != 0xFF) {
-                throw new IllegalArgumentException("corrupt JPEG (bad marker)");
+                throw new IllegalArgumentException("corrupt JPEG marker at byte " + i);
             }
             int marker = b[i + 1] & 0xFF;
-            if (marker == 0xFF) {
+            if (marker == 0xFF) { // fill byte
                 i++;
+                continue;
+            }
+            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i += 2;
                 continue;
             }
             int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
                     && marker != 0xCC;
             if (startOfFrame) {
+                if (i + 10 > b.length) {
+                    break;
+                }
                 int height = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
                 int width = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);
-                return new ImageHeader(Format.JPEG, width, height);
+                int components = b[i + 9] & 0xFF;
+                if (width == 0 || height == 0) {
+                    throw new IllegalArgumentException("JPEG declares " + width + "x" + height + " pixels");
+                }
+                return new ImageHeader(ImageFormat.JPEG, width, height, components, -1);
             }
-            if (length < 2) {
-                throw new IllegalArgumentException("corrupt JPEG (bad segment length)");
+            if (marker == 0xD9 || marker == 0xDA || length < 2) {
+                break;
             }
             i += 2 + length;
         }
-        throw new IllegalArgumentException("corrupt or truncated JPEG (no frame header)");
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        throw new IllegalArgumentException("truncated JPEG: no frame header");
     }
 
     private static int int32(byte[] b, int at) {

@@ -20,9 +20,6 @@ public interface ImageSet extends AutoCloseable {
     /** The encoded bytes (PNG or JPEG) of image {@code i}. */
     byte[] bytes(int index);
 
-    /** SHA-256 (hex) over the names and bytes of every image in order: changes when any file changes. */
-    String checksum();
-
     /** Image {@code i} decoded to RGB. */
     BufferedImage decode(int index);
 

@@ -1,30 +1,30 @@
 package org.mifid.workbench.imaging;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.mifid.workbench.engine.InvalidInputException;
 
-/** A validated set: the encoded bytes of every image, sorted by name, decoded on demand. */
-final class InMemoryImageSet implements ImageSet {
+/**
+ * A validated set whose encoded bytes are held in memory: the source is read exactly once, so what was
+ * checked is what gets decoded (a file swapped after validation cannot slip in), and the Kaggle profile caps a
+ * set at 200 MB of encoded PNGs. Images are decoded on demand, from any thread.
+ */
+public abstract class InMemoryImageSet implements ImageSet {
     private final String source;
-    private final List<String> names;
-    private final List<byte[]> bytes;
-    private String checksum;
+    private final List<SetValidator.Entry> entries;
+    private volatile String checksum;
 
-    InMemoryImageSet(String source, Map<String, byte[]> sortedEntries) {
+    InMemoryImageSet(String source, List<SetValidator.Entry> entries) {
         this.source = source;
-        this.names = List.copyOf(sortedEntries.keySet());
-        this.bytes = List.copyOf(sortedEntries.values());
+        this.entries = entries;
     }
 
     @Override
@@ -34,61 +34,88 @@ final class InMemoryImageSet implements ImageSet {
 
     @Override
     public int size() {
-        return names.size();
+        return entries.size();
     }
 
     @Override
     public String name(int index) {
-        return names.get(index);
+        return entries.get(index).name();
     }
 
     @Override
     public byte[] bytes(int index) {
-        return bytes.get(index).clone();
+        return entries.get(index).bytes().clone();
     }
 
-    /** Decodes to RGB; transparency is composited over white, as the images would be viewed. */
     @Override
     public BufferedImage decode(int index) {
+        SetValidator.Entry e = entries.get(index);
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes.get(index)));
-            if (img.getType() == BufferedImage.TYPE_INT_RGB) {
-                return img;
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(e.bytes()));
+            if (image == null) {
+                throw new InvalidInputException(source + "!" + e.name(), "no decoder for this image");
             }
-            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = rgb.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(img, 0, 0, null);
-            g.dispose();
-            return rgb;
-        } catch (IOException e) {
-            throw new InvalidInputException(source + "!" + names.get(index), "cannot decode: " + e.getMessage(), e);
+            return toRgb(image);
+        } catch (IOException ex) {
+            throw new InvalidInputException(source + "!" + e.name(), "cannot decode: " + ex.getMessage(), ex);
         }
     }
 
-    @Override
-    public synchronized String checksum() {
-        if (checksum == null) {
+    /**
+     * SHA-256 over every entry's name and bytes in order (each length-prefixed, so no two different sets
+     * hash the same stream): the key of cached features, changed by any renamed, added or altered file.
+     */
+    public String checksum() {
+        String c = checksum;
+        if (c == null) {
             try {
-                MessageDigest d = MessageDigest.getInstance("SHA-256");
-                for (int i = 0; i < names.size(); i++) {
-                    d.update(names.get(i).getBytes(StandardCharsets.UTF_8));
-                    d.update((byte) 0);
-                    byte[] b = bytes.get(i);
-                    d.update(java.nio.ByteBuffer.allocate(8).putLong(b.length).array());
-                    d.update(b);
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
+                for (SetValidator.Entry e : entries) {
+                    byte[] name = e.nameBytes();
+                    sha.update(length.clear().putLong(name.length).array());
+                    sha.update(name);
+                    sha.update(length.clear().putLong(e.bytes().length).array());
+                    sha.update(e.bytes());
                 }
-                checksum = HexFormat.of().formatHex(d.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+                c = HexFormat.of().formatHex(sha.digest());
+                checksum = c;
+            } catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", ex);
             }
         }
-        return checksum;
+        return c;
+    }
+
+    /**
+     * The image as 8-bit RGB. Grey images are expanded sample by sample: Java2D's grey colour space is
+     * linear, so drawing it into an sRGB image would brighten it, unlike PIL's convert("RGB").
+     */
+    static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Raster raster = image.getRaster();
+        boolean grey = image.getColorModel().getNumColorComponents() == 1 && image.getType() != BufferedImage.TYPE_BYTE_INDEXED
+                && raster.getSampleModel().getSampleSize(0) == 8;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (grey) {
+                    int g = raster.getSample(x, y, 0);
+                    rgb.setRGB(x, y, (g << 16) | (g << 8) | g);
+                } else {
+                    rgb.setRGB(x, y, image.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+        }
+        return rgb;
     }
 
     @Override
     public void close() {
-        // nothing held but heap memory
+        // the bytes are plain heap memory; nothing to release
     }
 }

@@ -1,86 +1,138 @@
 package org.mifid.workbench.imaging;
 
-import java.awt.image.BufferedImage;
-
 /**
- * How a 64x64 image is brought to a network's input size. FID moves by whole points with the filter
- * (clean-fid's finding), so each mode reproduces one library's arithmetic exactly:
- * <ul>
- *   <li>{@link #TF1_BILINEAR}: TensorFlow 1 {@code resize_bilinear}, align_corners=False (the Kaggle public
- *       leaderboard's graph): source = destination x in/out, no half-pixel offset;</li>
- *   <li>{@link #PYTORCH_BILINEAR}: {@code F.interpolate(mode="bilinear", align_corners=False)} (pytorch-fid):
- *       half-pixel centres, no antialiasing;</li>
- *   <li>{@link #BILINEAR_ALIGN_CORNERS}: align_corners=True (the TF.js nsfwjs models);</li>
- *   <li>{@link #PIL_BICUBIC}: Pillow's {@code resize(BICUBIC)} (clean-fid's "clean" mode): separable a=-0.5 cubic
- *       with antialiasing support, 22-bit fixed point and uint8 rounding after each pass, as Pillow does.</li>
- * </ul>
- * Output is HWC float32 on the 0..255 scale.
+ * The resampling each reference implementation uses, reproduced exactly so that features match the library a
+ * leaderboard was computed with. All four are separable: a 1-D weight table per axis, applied to rows, then
+ * columns, on planar float images (channel-major, CHW).
  */
 public enum ResizeMode {
+    /** TF1 {@code tf.image.resize_bilinear}, align_corners=False, legacy: src = dst * in/out (Kaggle's scorer). */
     TF1_BILINEAR,
+    /** PyTorch {@code F.interpolate(bilinear, align_corners=False)}: half-pixel centres, no antialias (pytorch-fid). */
     PYTORCH_BILINEAR,
+    /** Bilinear with align_corners=True: src = dst * (in-1)/(out-1) (TF.js models such as nsfwjs). */
     BILINEAR_ALIGN_CORNERS,
+    /** PIL {@code Image.resize(BICUBIC)} in float mode, a=-0.5, kernel widened when downscaling (clean-fid). */
     PIL_BICUBIC;
 
-    /** Resizes an RGB image to {@code size x size}; returns HWC values in 0..255. */
-    public float[] resize(BufferedImage rgb, int size) {
-        int w = rgb.getWidth();
-        int h = rgb.getHeight();
-        int[] argb = rgb.getRGB(0, 0, w, h, null, 0, w);
-        if (this == PIL_BICUBIC) {
-            return PilBicubic.resize(argb, w, h, size, size);
+    /**
+     * Weights of one axis: output i reads inputs from {@code start[i]} with {@code weight[i*taps+k]}. Taps past
+     * a window's end have weight 0 and are never read, so windows near the border need no clamping.
+     */
+    private record Axis(int taps, int[] start, double[] weight) {
+    }
+
+    /**
+     * Resizes a planar image of {@code channels} planes of {@code inH x inW} to {@code outH x outW}.
+     * Returns a new array, channel-major like the input.
+     */
+    public float[] resize(float[] chw, int channels, int inH, int inW, int outH, int outW) {
+        if (chw.length != channels * inH * inW) {
+            throw new IllegalArgumentException("expected " + channels * inH * inW + " values, got " + chw.length);
         }
-        float[] out = new float[size * size * 3];
-        Axis ys = axis(h, size);
-        Axis xs = axis(w, size);
-        for (int y = 0; y < size; y++) {
-            int y0 = ys.lo[y];
-            int y1 = ys.hi[y];
-            float fy = ys.frac[y];
-            for (int x = 0; x < size; x++) {
-                int x0 = xs.lo[x];
-                int x1 = xs.hi[x];
-                float fx = xs.frac[x];
-                int p00 = argb[y0 * w + x0];
-                int p01 = argb[y0 * w + x1];
-                int p10 = argb[y1 * w + x0];
-                int p11 = argb[y1 * w + x1];
-                int o = (y * size + x) * 3;
-                for (int c = 0; c < 3; c++) {
-                    int shift = 16 - 8 * c;
-                    float top = channel(p00, shift) + (channel(p01, shift) - channel(p00, shift)) * fx;
-                    float bottom = channel(p10, shift) + (channel(p11, shift) - channel(p10, shift)) * fx;
-                    out[o + c] = top + (bottom - top) * fy;
+        Axis ax = axis(inW, outW);
+        Axis ay = axis(inH, outH);
+        float[] rows = new float[channels * inH * outW];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < inH; y++) {
+                int src = (c * inH + y) * inW;
+                int dst = (c * inH + y) * outW;
+                for (int x = 0; x < outW; x++) {
+                    double sum = 0;
+                    int s = ax.start[x];
+                    for (int k = 0; k < ax.taps; k++) {
+                        double w = ax.weight[x * ax.taps + k];
+                        if (w != 0) {
+                            sum += w * chw[src + s + k];
+                        }
+                    }
+                    rows[dst + x] = (float) sum;
+                }
+            }
+        }
+        float[] out = new float[channels * outH * outW];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < outH; y++) {
+                int dst = (c * outH + y) * outW;
+                int s = ay.start[y];
+                for (int x = 0; x < outW; x++) {
+                    double sum = 0;
+                    for (int k = 0; k < ay.taps; k++) {
+                        double w = ay.weight[y * ay.taps + k];
+                        if (w != 0) {
+                            sum += w * rows[(c * inH + s + k) * outW + x];
+                        }
+                    }
+                    out[dst + x] = (float) sum;
                 }
             }
         }
         return out;
     }
 
-    private static float channel(int argb, int shift) {
-        return (argb >> shift) & 0xFF;
-    }
-
-    /** For each output coordinate: the two source indices and the weight of the second. */
-    private record Axis(int[] lo, int[] hi, float[] frac) {
-    }
-
     private Axis axis(int in, int out) {
-        int[] lo = new int[out];
-        int[] hi = new int[out];
-        float[] frac = new float[out];
-        for (int d = 0; d < out; d++) {
+        return this == PIL_BICUBIC ? bicubic(in, out) : bilinear(in, out);
+    }
+
+    private Axis bilinear(int in, int out) {
+        int[] start = new int[out];
+        double[] weight = new double[out * 2];
+        for (int i = 0; i < out; i++) {
             double src = switch (this) {
-                case TF1_BILINEAR -> d * ((double) in / out);
-                case PYTORCH_BILINEAR -> Math.max((d + 0.5) * ((double) in / out) - 0.5, 0);
-                case BILINEAR_ALIGN_CORNERS -> out > 1 ? d * ((double) (in - 1) / (out - 1)) : 0;
-                case PIL_BICUBIC -> throw new IllegalStateException("not a bilinear mode");
+                case TF1_BILINEAR -> i * ((double) in / out);
+                case PYTORCH_BILINEAR -> Math.max(0, (i + 0.5) * ((double) in / out) - 0.5);
+                case BILINEAR_ALIGN_CORNERS -> out > 1 ? i * ((double) (in - 1) / (out - 1)) : 0;
+                case PIL_BICUBIC -> throw new IllegalStateException("bicubic is not bilinear");
             };
-            int l = Math.min((int) Math.floor(src), in - 1);
-            lo[d] = l;
-            hi[d] = Math.min(l + 1, in - 1);
-            frac[d] = (float) (src - l);
+            int lo = Math.min((int) Math.floor(src), in - 1);
+            double frac = src - lo;
+            if (lo == in - 1) {
+                // at the last input, the upper neighbour clamps onto the same pixel
+                lo = Math.max(in - 2, 0);
+                frac = in == 1 ? 0 : 1;
+            }
+            start[i] = lo;
+            weight[2 * i] = 1 - frac;
+            weight[2 * i + 1] = in == 1 ? 0 : frac;
         }
-        return new Axis(lo, hi, frac);
+        return new Axis(2, start, weight);
+    }
+
+    /** PIL's precompute_coeffs (Resample.c) for the bicubic filter, support 2, a = -0.5. */
+    private static Axis bicubic(int in, int out) {
+        double scale = (double) in / out;
+        double filterScale = Math.max(scale, 1.0);
+        double support = 2.0 * filterScale;
+        int taps = (int) Math.ceil(support) * 2 + 1;
+        int[] start = new int[out];
+        double[] weight = new double[out * taps];
+        for (int i = 0; i < out; i++) {
+            double center = (i + 0.5) * scale;
+            int xmin = Math.max((int) (center - support + 0.5), 0);
+            int xmax = Math.min((int) (center + support + 0.5), in) - xmin;
+            double total = 0;
+            for (int k = 0; k < xmax; k++) {
+                double w = cubic((k + xmin - center + 0.5) / filterScale);
+                weight[i * taps + k] = w;
+                total += w;
+            }
+            for (int k = 0; k < xmax && total != 0; k++) {
+                weight[i * taps + k] /= total;
+            }
+            start[i] = xmin;
+        }
+        return new Axis(taps, start, weight);
+    }
+
+    private static double cubic(double x) {
+        final double a = -0.5;
+        x = Math.abs(x);
+        if (x < 1) {
+            return ((a + 2) * x - (a + 3)) * x * x + 1;
+        }
+        if (x < 2) {
+            return (((x - 5) * x + 8) * x - 4) * a;
+        }
+        return 0;
     }
 }

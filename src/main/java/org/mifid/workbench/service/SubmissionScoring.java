@@ -18,6 +18,7 @@ import org.mifid.workbench.features.FeatureCache;
 import org.mifid.workbench.features.FeatureExtractor;
 import org.mifid.workbench.features.FeaturePipeline;
 import org.mifid.workbench.imaging.ImageSet;
+import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.store.DuplicateSubmissionException;
@@ -41,7 +42,6 @@ public final class SubmissionScoring implements AutoCloseable {
     private final Workspace workspace;
     private final ExtractorRegistry registry;
     private final FeatureCache cache;
-    private final FeaturePipeline pipeline = new FeaturePipeline(BATCH_SIZE);
     /** Networks loaded once per scoring session: loading one takes seconds, scoring many submissions reuses it. */
     private final Map<String, FeatureExtractor> extractors = new HashMap<>();
     private final Map<String, TrainingFeatures> training = new HashMap<>();
@@ -64,7 +64,7 @@ public final class SubmissionScoring implements AutoCloseable {
     /** As {@link #score(ScoringRequest, ProgressMonitor)}, storing a known label (ground truth) with it. */
     public long score(ScoringRequest request, String label, ProgressMonitor monitor) {
         long started = System.nanoTime();
-        try (ImageSet images = ImageSets.open(request.archive(), ValidationProfile.parse(request.profile()), monitor)) {
+        try (InMemoryImageSet images = ImageSets.open(request.archive(), ValidationProfile.fromId(request.profile()), monitor)) {
             workspace.submissionByChecksum(images.checksum()).ifPresent(s -> {
                 throw new DuplicateSubmissionException(request.archive().toString(), s.id());
             });
@@ -92,7 +92,7 @@ public final class SubmissionScoring implements AutoCloseable {
         if (submission.path() == null) {
             throw new InvalidInputException("submission " + submission.id(), "has no archive to score (imported results)");
         }
-        try (ImageSet images = ImageSets.open(Path.of(submission.path()), ValidationProfile.LENIENT, monitor)) {
+        try (InMemoryImageSet images = ImageSets.open(Path.of(submission.path()), ValidationProfile.LENIENT, monitor)) {
             if (!images.checksum().equals(submission.checksum())) {
                 throw new InvalidInputException(submission.path(), "changed since it was scored (checksum differs)");
             }
@@ -114,7 +114,7 @@ public final class SubmissionScoring implements AutoCloseable {
             train = trainingFeatures(reference, extractor, monitor);
             training.put(reference.id() + "@" + extractorId, train);
         }
-        FeatureMatrix generated = pipeline.extract(images, extractor, monitor);
+        FeatureMatrix generated = new FeaturePipeline(extractor, BATCH_SIZE).extract(images, monitor);
         MifidScorer.Result result = MifidScorer.builder()
                 .epsilon(workspace.threshold(board))
                 .k(k)
@@ -145,13 +145,16 @@ public final class SubmissionScoring implements AutoCloseable {
      */
     public TrainingFeatures trainingFeatures(ReferenceSet reference, FeatureExtractor extractor,
                                              ProgressMonitor monitor) {
-        try (ImageSet train = ImageSets.open(Path.of(reference.location()), ValidationProfile.LENIENT, monitor)) {
+        try (InMemoryImageSet train = ImageSets.open(Path.of(reference.location()), ValidationProfile.LENIENT, monitor)) {
             if (!train.checksum().equals(reference.checksum())) {
                 throw new InvalidInputException(reference.location(), "the training images changed since the reference"
                         + " set was registered (checksum differs); register it again");
             }
-            FeatureMatrix features = cache.features(train, extractor, pipeline, monitor);
-            return new TrainingFeatures(features, cache.statistics(train, extractor, features, monitor));
+            String id = extractor.id();
+            FeatureMatrix features = cache.features(id, train.checksum(),
+                    () -> new FeaturePipeline(extractor, BATCH_SIZE).extract(train, monitor));
+            return new TrainingFeatures(features,
+                    cache.statistics(id, train.checksum(), () -> GaussianStatistics.of(features, monitor)));
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.engine.LeaderboardPreset;
 import org.mifid.workbench.engine.ProgressMonitor;
-import org.mifid.workbench.imaging.ImageSet;
+import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.service.ScoringRequest;
@@ -40,9 +40,18 @@ public final class DemoCompetition {
     private static final String NAME = "Demo: Generative Emoji (ground truth known)";
 
     private final Path root;
+    private final int trainSize;
+    private final int imagesPerSubmission;
 
     public DemoCompetition(Path root) {
+        this(root, TRAIN_SIZE, IMAGES_PER_SUBMISSION);
+    }
+
+    /** A demo of another size (tests build a small one). */
+    DemoCompetition(Path root, int trainSize, int imagesPerSubmission) {
         this.root = root;
+        this.trainSize = trainSize;
+        this.imagesPerSubmission = imagesPerSubmission;
     }
 
     public static DemoCompetition standard() {
@@ -82,7 +91,7 @@ public final class DemoCompetition {
             Path files = root.resolve("files");
             deleteRecursively(files);
             EmojiCatalog catalog = EmojiCatalog.load(AppPaths.assetsDir());
-            DemoGenerator generator = new DemoGenerator(catalog, TRAIN_SIZE, IMAGES_PER_SUBMISSION, SEED);
+            DemoGenerator generator = new DemoGenerator(catalog, trainSize, imagesPerSubmission, SEED);
             DemoGenerator.Split split = generator.split();
             Path train = files.resolve("train");
             generator.writeTrainingSet(split, train, monitor);
@@ -108,7 +117,7 @@ public final class DemoCompetition {
                                  ProgressMonitor monitor) {
         ws.renameCompetition(NAME);
         long reference;
-        try (ImageSet set = ImageSets.open(train, ValidationProfile.KAGGLE_DOGS, monitor)) {
+        try (InMemoryImageSet set = ImageSets.open(train, ValidationProfile.KAGGLE_DOGS, monitor)) {
             List<String> names = new ArrayList<>(set.size());
             for (int i = 0; i < set.size(); i++) {
                 names.add(set.name(i));

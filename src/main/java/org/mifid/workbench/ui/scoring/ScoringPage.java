@@ -19,7 +19,7 @@ import javafx.stage.FileChooser;
 import org.mifid.workbench.engine.LeaderboardPreset;
 import org.mifid.workbench.service.ScoringRequest;
 import org.mifid.workbench.features.ExtractorRegistry;
-import org.mifid.workbench.features.ExtractorSpec;
+import org.mifid.workbench.features.ModelSpec;
 import org.mifid.workbench.service.SubmissionScoring;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.BackgroundTask;
@@ -78,7 +78,7 @@ public final class ScoringPage extends BorderPane {
             }
         });
         extractor.setEditable(true);
-        for (ExtractorSpec spec : ExtractorRegistry.standard().specs()) {
+        for (ModelSpec spec : ExtractorRegistry.standard().specs()) {
             extractor.getItems().add(spec.id());
         }
         extractor.setValue(configuredExtractor(LeaderboardPreset.PUBLIC));

@@ -16,6 +16,10 @@ import org.mifid.workbench.engine.linalg.Lapack;
  *   <li>otherwise (both rank-deficient, fewer samples than dimensions) A = S1^(1/2) from a symmetric
  *       eigendecomposition gives A S2 A, again similar to S1 S2.</li>
  * </ul>
+ * When the generated set has fewer images than dimensions (a 64-image preview against 2,048-d features),
+ * {@link #compute(FeatureMatrix, GaussianStatistics)} works in the images' own space instead: with X the
+ * centred generated rows, S1 = X^T X / (n-1) and the non-zero eigenvalues of S1 S2 are those of the n x n matrix
+ * X S2 X^T / (n-1). That is exact, and takes milliseconds where a d x d eigendecomposition takes seconds.
  * Negative eigenvalues are round-off on a positive semi-definite product and are clipped to zero.
  */
 public final class FrechetDistance {
@@ -43,6 +47,60 @@ public final class FrechetDistance {
         double traces = trace(a.covariance(), d) + trace(b.covariance(), d);
         TraceSqrt t = traceSqrtProduct(a, b);
         return new Result(meanTerm + traces - 2 * t.value, t.rankDeficient || a.rankDeficient() || b.rankDeficient());
+    }
+
+    /**
+     * FID of generated features against reference statistics; takes the n x n route when the generated set has
+     * fewer images than dimensions.
+     */
+    public static Result compute(FeatureMatrix generated, GaussianStatistics reference) {
+        int n = generated.rows();
+        int d = generated.cols();
+        if (n - 1 >= d || n < 2) {
+            return compute(GaussianStatistics.of(generated), reference);
+        }
+        if (reference.dim() != d) {
+            throw new IllegalArgumentException("dimensions differ: " + d + " and " + reference.dim());
+        }
+        float[] x = generated.data();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[i * d + j];
+            }
+        }
+        double meanTerm = 0;
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+            double diff = mean[j] - reference.mean()[j];
+            meanTerm += diff * diff;
+        }
+        double[] centred = new double[n * d];
+        double traceGenerated = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = x[i * d + j] - mean[j];
+                centred[i * d + j] = v;
+                traceGenerated += v * v;
+            }
+        }
+        traceGenerated /= n - 1;
+        try (DoublePointer xc = new DoublePointer((long) n * d).put(centred);
+             DoublePointer s2 = new DoublePointer((long) d * d).put(reference.covariance());
+             DoublePointer xs = new DoublePointer((long) n * d);
+             DoublePointer small = new DoublePointer((long) n * n)) {
+            Lapack.multiply(xc, s2, xs, n, d, d);
+            Lapack.multiplyByTranspose(xs, xc, small, n, n, d);
+            double[] m = new double[n * n];
+            small.get(m);
+            for (int i = 0; i < m.length; i++) {
+                m[i] /= n - 1;
+            }
+            small.put(m);
+            double traceSqrt = sumSqrt(Lapack.symmetricEigenvalues(small, n));
+            double value = meanTerm + traceGenerated + trace(reference.covariance(), d) - 2 * traceSqrt;
+            return new Result(value, true);
+        }
     }
 
     private record TraceSqrt(double value, boolean rankDeficient) {

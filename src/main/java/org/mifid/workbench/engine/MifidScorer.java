@@ -42,8 +42,7 @@ public final class MifidScorer {
         GaussianStatistics reference = trainStats != null ? trainStats : GaussianStatistics.of(train, monitor);
         FeatureChecks.requireSameDimension(reference.dim(), "training statistics", generated.cols(),
                 "generated features");
-        GaussianStatistics gen = GaussianStatistics.of(generated, monitor);
-        FrechetDistance.Result fid = FrechetDistance.compute(gen, reference);
+        FrechetDistance.Result fid = FrechetDistance.compute(generated, reference);
         long t1 = System.nanoTime();
         MemorizationSearch.Result found = search.search(generated, train, monitor);
         long t2 = System.nanoTime();

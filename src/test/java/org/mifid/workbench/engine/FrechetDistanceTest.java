@@ -52,6 +52,18 @@ class FrechetDistanceTest {
     }
 
     @Test
+    void fewImagesTakeTheImageSpaceRouteWithTheSameResult() {
+        FeatureMatrix few = random(12, 60, 5, 0.1);
+        GaussianStatistics big = GaussianStatistics.of(random(300, 60, 6, 0));
+        FrechetDistance.Result viaStatistics = FrechetDistance.compute(GaussianStatistics.of(few), big);
+        FrechetDistance.Result viaImages = FrechetDistance.compute(few, big);
+        assertTrue(viaImages.rankDeficient());
+        // the d x d route sums square roots of ~d round-off eigenvalues that should be zero (each ~1e-7 after
+        // the root), so it is the less exact of the two; they agree well within the 1e-5 rank-deficient tolerance
+        assertEquals(viaStatistics.value(), viaImages.value(), 1e-6 * viaStatistics.value());
+    }
+
+    @Test
     void thresholdIsStrict() {
         assertEquals(1.0, MifidScore.threshold(0.1, 0.1));
         assertEquals(0.0999, MifidScore.threshold(0.0999, 0.1));

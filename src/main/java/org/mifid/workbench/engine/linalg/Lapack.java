@@ -57,6 +57,16 @@ public final class Lapack {
         openblas.cblas_dtrmm(CblasRowMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, n, n, 1.0, l, n, b, n);
     }
 
+    /** C (m x n) = A (m x k) B^T, with B stored as n x k: the product of a block with another block's transpose. */
+    public static void multiplyByTranspose(DoublePointer a, DoublePointer b, DoublePointer c, int m, int n, int k) {
+        openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, n);
+    }
+
+    /** C (m x n) = A (m x k) B (k x n). */
+    public static void multiply(DoublePointer a, DoublePointer b, DoublePointer c, int m, int n, int k) {
+        openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, 1.0, a, k, b, n, 0.0, c, n);
+    }
+
     /** C = A B for square matrices. */
     public static void multiply(DoublePointer a, DoublePointer b, DoublePointer c, int n) {
         openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ai.djl.Device;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureChecks;
 import org.mifid.workbench.engine.FeatureMatrix;
@@ -22,6 +23,12 @@ import org.mifid.workbench.engine.NpyArray;
 import org.mifid.workbench.engine.NpyFile;
 import org.mifid.workbench.engine.NpzFile;
 import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.features.DatasetFeatures;
+import org.mifid.workbench.features.ExtractorRegistry;
+import org.mifid.workbench.features.FeatureCache;
+import org.mifid.workbench.features.FeaturePipeline;
+import org.mifid.workbench.features.ModelSpec;
+import org.mifid.workbench.imaging.ValidationProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +36,30 @@ import picocli.CommandLine.Spec;
 
 /** {@code score}: MiFID of a submission's features against the training features. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Scores generated features against training features with MiFID (Kaggle 2019 semantics).")
+        description = "Scores a submission with MiFID (Kaggle 2019 semantics): from feature matrices (--features,"
+                + " --train-features) or from images (--submission, --train, --model).")
 public final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--features", required = true, paramLabel = "GEN.npy",
+    @Option(names = "--features", paramLabel = "GEN.npy",
             description = "Generated images' features, one row per image (float32 or float64 .npy).")
     Path features;
+
+    @Option(names = "--submission", paramLabel = "ZIP|DIR", description = "Generated images (instead of --features).")
+    Path submission;
+
+    @Option(names = "--train", paramLabel = "ZIP|DIR",
+            description = "Training images (instead of --train-features); their features are cached.")
+    Path trainImages;
+
+    @Option(names = "--model", defaultValue = ExtractorRegistry.DEFAULT_ID, paramLabel = "ID",
+            description = "Extractor for --submission and --train (see `models`). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--profile", defaultValue = "kaggle-dogs", paramLabel = "kaggle-dogs|lenient",
+            description = "Validation rules for --submission. Default: ${DEFAULT-VALUE}.")
+    String profile;
 
     @Option(names = "--train-features", paramLabel = "TRAIN.npy",
             description = "Training images' features; needed for the memorization distance.")
@@ -76,17 +99,41 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         ProgressMonitor progress = new ConsoleProgress(spec.commandLine().getErr());
-        if (trainFeatures == null) {
-            throw new InvalidInputException(trainStats == null ? "--train-features" : trainStats.toString(),
-                    "the memorization distance needs the training features: give --train-features TRAIN.npy");
+        if ((features == null) == (submission == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --features or --submission");
         }
-        FeatureMatrix generated = load(features);
-        FeatureMatrix train = load(trainFeatures);
-        FeatureChecks.requireSameDimension(train.cols(), trainFeatures.toString(), generated.cols(), features.toString());
+        if (trainFeatures != null && trainImages != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --train-features or --train, not both");
+        }
+        if (trainFeatures == null && trainImages == null) {
+            throw new InvalidInputException(trainStats == null ? "--train-features" : trainStats.toString(),
+                    "the memorization distance needs the training features: give --train-features TRAIN.npy"
+                            + " or --train DIR|ZIP");
+        }
+        ModelSpec extractor = null;
+        FeatureMatrix generated;
+        FeatureMatrix train;
+        if (submission != null || trainImages != null) {
+            ExtractorRegistry registry = ExtractorRegistry.standard();
+            extractor = registry.spec(model);
+            Device dev = ComputeDevice.resolve(device);
+            // training features are reused across submissions, a submission's are not worth keeping
+            generated = submission == null ? load(features) : new DatasetFeatures(registry, null)
+                    .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.DEFAULT_BATCH,
+                            progress).features();
+            train = trainImages == null ? load(trainFeatures) : new DatasetFeatures(registry, FeatureCache.standard())
+                    .extract(trainImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.DEFAULT_BATCH,
+                            progress).features();
+        } else {
+            generated = load(features);
+            train = load(trainFeatures);
+        }
+        String genSource = submission != null ? submission.toString() : features.toString();
+        String trainSource = trainImages != null ? trainImages.toString() : trainFeatures.toString();
+        FeatureChecks.requireSameDimension(train.cols(), trainSource, generated.cols(), genSource);
         GaussianStatistics stats = trainStats == null ? null : GaussianStatistics.read(trainStats);
         if (stats != null) {
-            FeatureChecks.requireSameDimension(generated.cols(), features.toString(), stats.dim(),
-                    trainStats.toString());
+            FeatureChecks.requireSameDimension(generated.cols(), genSource, stats.dim(), trainStats.toString());
         }
         long loaded = System.nanoTime();
         MifidScorer.Result r = MifidScorer.builder()
@@ -100,7 +147,7 @@ public final class ScoreCommand implements Callable<Integer> {
             writeNeighbours(neighboursOut, r.neighbours());
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
-        print(r, (loaded - t0) / 1_000_000, total);
+        print(r, extractor, (loaded - t0) / 1_000_000, total);
         return 0;
     }
 
@@ -143,7 +190,7 @@ public final class ScoreCommand implements Callable<Integer> {
         NpzFile.write(file, arrays);
     }
 
-    private void print(MifidScorer.Result r, long loadMillis, long totalMillis) {
+    private void print(MifidScorer.Result r, ModelSpec extractor, long loadMillis, long totalMillis) {
         MifidScore s = r.score();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -163,8 +210,12 @@ public final class ScoreCommand implements Callable<Integer> {
             if (neighboursOut != null) {
                 o.put("neighbours_file", neighboursOut.toString());
             }
+            if (extractor != null) {
+                o.put("model", extractor.id());
+                o.put("comparable_with_kaggle", extractor.comparableWithKaggle());
+            }
             ObjectNode t = o.putObject("timings_ms");
-            t.put("load", loadMillis);
+            t.put(extractor != null ? "load_and_extract" : "load", loadMillis);
             t.put("statistics_and_fid", r.statisticsMillis());
             t.put("memorization_search", r.searchMillis());
             t.put("total", totalMillis);
@@ -178,6 +229,9 @@ public final class ScoreCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "MiFID                %.6f%n", s.mifid());
             out.printf(Locale.ROOT, "%d generated x %d training images, %d features; %d ms%n", s.nGenerated(),
                     s.nTrain(), s.dim(), totalMillis);
+            if (extractor != null && !extractor.comparableWithKaggle()) {
+                out.println("features from " + extractor.id() + ": NOT comparable with Kaggle's scores");
+            }
         }
         out.flush();
     }

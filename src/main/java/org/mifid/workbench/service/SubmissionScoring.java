@@ -36,9 +36,6 @@ import org.mifid.workbench.store.Workspace;
  * submissions; close it when the scoring session ends.
  */
 public final class SubmissionScoring implements AutoCloseable {
-    /** Images per forward pass: on two cores small batches run fastest (measured: 8 beat 16 and 32). */
-    private static final int BATCH_SIZE = 8;
-
     private final Workspace workspace;
     private final ExtractorRegistry registry;
     private final FeatureCache cache;
@@ -114,7 +111,7 @@ public final class SubmissionScoring implements AutoCloseable {
             train = trainingFeatures(reference, extractor, monitor);
             training.put(reference.id() + "@" + extractorId, train);
         }
-        FeatureMatrix generated = new FeaturePipeline(extractor, BATCH_SIZE).extract(images, monitor);
+        FeatureMatrix generated = new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
         MifidScorer.Result result = MifidScorer.builder()
                 .epsilon(workspace.threshold(board))
                 .k(k)
@@ -152,7 +149,7 @@ public final class SubmissionScoring implements AutoCloseable {
             }
             String id = extractor.id();
             FeatureMatrix features = cache.features(id, train.checksum(),
-                    () -> new FeaturePipeline(extractor, BATCH_SIZE).extract(train, monitor));
+                    () -> new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(train, monitor));
             return new TrainingFeatures(features,
                     cache.statistics(id, train.checksum(), () -> GaussianStatistics.of(features, monitor)));
         }

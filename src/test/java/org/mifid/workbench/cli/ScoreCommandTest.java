@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.NpyArray;
 import org.mifid.workbench.engine.NpyFile;
 import org.mifid.workbench.engine.NpzFile;
+import org.mifid.workbench.imaging.ImageSetsTest;
 import picocli.CommandLine;
 
 class ScoreCommandTest {
@@ -97,6 +98,33 @@ class ScoreCommandTest {
         assertTrue(o.get("penalised").asBoolean());
         assertEquals(o.get("fid").asDouble() / (o.get("distance").asDouble() + 1e-14), o.get("mifid").asDouble(),
                 1e-9 * o.get("mifid").asDouble());
+    }
+
+    @Test
+    void imagesRouteExtractsWithTheNamedModel(@TempDir Path dir) throws IOException {
+        Path train = Files.createDirectories(dir.resolve("train"));
+        for (int i = 0; i < 6; i++) {
+            Files.write(train.resolve(i + ".png"), ImageSetsTest.rgb64(i));
+        }
+        Path zip = dir.resolve("sub.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 4; i++) {
+                z.putNextEntry(new java.util.zip.ZipEntry(i + ".png"));
+                // two exact copies of training images, two new ones
+                z.write(ImageSetsTest.rgb64(i < 2 ? i : 100 + i));
+                z.closeEntry();
+            }
+        }
+        Run r = run("score", "--submission", zip.toString(), "--train", train.toString(), "--model",
+                "nsfwjs-mobilenet-v2", "--device", "cpu", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("nsfwjs-mobilenet-v2", o.get("model").asText());
+        assertEquals(false, o.get("comparable_with_kaggle").asBoolean());
+        assertEquals(1280, o.get("dim").asInt());
+        assertEquals(4, o.get("n_generated").asInt());
+        // half the images are copies: the mean nearest distance is at most half of the new images' distance
+        assertTrue(o.get("distance").asDouble() < 0.5, r.out());
     }
 
     @Test

@@ -23,6 +23,7 @@ class DemoCompetitionTest {
 
     @Test
     void buildsScoresAndStoresEveryTeamOnBothLeaderboards(@TempDir Path dir) {
+        String cache = System.getProperty("mifid.cache");
         System.setProperty("mifid.cache", dir.resolve("cache").toString());
         try {
             DemoCompetition demo = new DemoCompetition(dir.resolve("demo"), 40, 6);
@@ -56,7 +57,11 @@ class DemoCompetitionTest {
                 }
             }
         } finally {
-            System.clearProperty("mifid.cache");
+            if (cache == null) {
+                System.clearProperty("mifid.cache");
+            } else {
+                System.setProperty("mifid.cache", cache);
+            }
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.service.demo.DemoCompetition;
+import org.mifid.workbench.ui.common.BackgroundTask;
+import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.FxTaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.UiSettings;
@@ -16,7 +18,7 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
 
 /**
  * The workbench window. It opens the workspace named by {@code -Dmifid.ui.workspace}, else the last one used, else
- * the demo competition ({@code <data>/demo/demo.db}) when it exists. {@code -Dmifid.ui.page=histogram} and
+ * the demo competition ({@code <data>/demo/demo.db}), which it builds in the background on a fresh machine. {@code -Dmifid.ui.page=histogram} and
  * {@code -Dmifid.ui.theme=dark} choose the first page and the theme (used by packaging/screenshots.sh).
  */
 public class WorkbenchApp extends Application {
@@ -73,8 +75,7 @@ public class WorkbenchApp extends Application {
             view.showPage(WorkbenchView.Page.valueOf(page.toUpperCase()));
         }
         stage.show();
-        initialWorkspace(settings).ifPresentOrElse(view::openWorkspace,
-                () -> model.statusProperty().set("No workspace yet: File > New workspace, or open one"));
+        initialWorkspace(settings).ifPresentOrElse(view::openWorkspace, () -> buildDemo(view));
         String focus = System.getProperty("mifid.ui.focus");
         if (focus != null) {
             // screenshots: select the best-ranked submission whose team contains the text, once the table is filled
@@ -106,6 +107,24 @@ public class WorkbenchApp extends Application {
         }
     }
 
+    /**
+     * A fresh machine: builds the demo competition in the background (a few minutes, once), reporting progress in
+     * the status bar, then opens it. Everything stays usable meanwhile: File > Open works.
+     */
+    private void buildDemo(WorkbenchView view) {
+        DemoCompetition demo = DemoCompetition.standard();
+        var task = model.executor().execute(BackgroundTask.of(monitor -> {
+            demo.build(monitor);
+            return demo.workspaceFile();
+        }).onSuccess(view::openWorkspace).onFailure(error -> {
+            model.statusProperty().set("The demo could not be built: " + ErrorDialogs.summary(error));
+            ErrorDialogs.show(null, "Building the demo competition failed", error);
+        }));
+        task.messageProperty().addListener((obs, old, now) -> model.statusProperty().set(String.format(
+                java.util.Locale.ROOT, "Building the demo competition (first start only): %s (%.0f %%)", now,
+                100 * Math.max(0, task.progressProperty().get()))));
+    }
+
     private static Optional<Path> initialWorkspace(UiSettings settings) {
         String requested = System.getProperty("mifid.ui.workspace");
         if (requested != null && !requested.isBlank()) {
@@ -115,8 +134,8 @@ public class WorkbenchApp extends Application {
         if (last.isPresent()) {
             return last;
         }
-        Path demo = AppPaths.dataDir().resolve("demo").resolve("demo.db");
-        return Files.isRegularFile(demo) ? Optional.of(demo) : Optional.empty();
+        DemoCompetition demo = DemoCompetition.standard();
+        return demo.exists() ? Optional.of(demo.workspaceFile()) : Optional.empty();
     }
 
     @Override

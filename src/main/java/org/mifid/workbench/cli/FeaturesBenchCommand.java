@@ -55,7 +55,7 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
             description = "Timed batches per measurement, after one warm-up batch. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
-    @Option(names = "--rounds", defaultValue = "2", paramLabel = "K",
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "K",
             description = "Interleaved raw/pipeline rounds; the best of each is kept. Default: ${DEFAULT-VALUE}.")
     int rounds;
 

@@ -27,47 +27,80 @@ public enum ResizeMode {
      * Returns a new array, channel-major like the input.
      */
     public float[] resize(float[] chw, int channels, int inH, int inW, int outH, int outW) {
-        if (chw.length != channels * inH * inW) {
-            throw new IllegalArgumentException("expected " + channels * inH * inW + " values, got " + chw.length);
+        return resizer(inH, inW, outH, outW).apply(chw, channels);
+    }
+
+    /** The weight tables for one input and output size, reusable across images (and threads). */
+    public Resizer resizer(int inH, int inW, int outH, int outW) {
+        return new Resizer(inH, inW, outH, outW, axis(inW, outW), axis(inH, outH));
+    }
+
+    /** A resize between fixed sizes with its weight tables computed once. Immutable. */
+    public static final class Resizer {
+        private final int inH;
+        private final int inW;
+        private final int outH;
+        private final int outW;
+        private final Axis ax;
+        private final Axis ay;
+
+        private Resizer(int inH, int inW, int outH, int outW, Axis ax, Axis ay) {
+            this.inH = inH;
+            this.inW = inW;
+            this.outH = outH;
+            this.outW = outW;
+            this.ax = ax;
+            this.ay = ay;
         }
-        Axis ax = axis(inW, outW);
-        Axis ay = axis(inH, outH);
-        float[] rows = new float[channels * inH * outW];
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < inH; y++) {
-                int src = (c * inH + y) * inW;
-                int dst = (c * inH + y) * outW;
-                for (int x = 0; x < outW; x++) {
-                    double sum = 0;
-                    int s = ax.start[x];
-                    for (int k = 0; k < ax.taps; k++) {
-                        double w = ax.weight[x * ax.taps + k];
-                        if (w != 0) {
-                            sum += w * chw[src + s + k];
+
+        public float[] apply(float[] chw, int channels) {
+            if (chw.length != channels * inH * inW) {
+                throw new IllegalArgumentException("expected " + channels * inH * inW + " values, got " + chw.length);
+            }
+            // rows first (inH x outW per channel), then columns, accumulating whole rows so the inner loop is
+            // a contiguous multiply-add
+            float[] rows = new float[channels * inH * outW];
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < inH; y++) {
+                    int src = (c * inH + y) * inW;
+                    int dst = (c * inH + y) * outW;
+                    for (int x = 0; x < outW; x++) {
+                        double sum = 0;
+                        int s = src + ax.start[x];
+                        int w = x * ax.taps;
+                        for (int k = 0; k < ax.taps; k++) {
+                            double weight = ax.weight[w + k];
+                            if (weight != 0) {
+                                sum += weight * chw[s + k];
+                            }
                         }
+                        rows[dst + x] = (float) sum;
                     }
-                    rows[dst + x] = (float) sum;
                 }
             }
-        }
-        float[] out = new float[channels * outH * outW];
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < outH; y++) {
-                int dst = (c * outH + y) * outW;
-                int s = ay.start[y];
-                for (int x = 0; x < outW; x++) {
-                    double sum = 0;
+            float[] out = new float[channels * outH * outW];
+            double[] acc = new double[outW];
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < outH; y++) {
+                    java.util.Arrays.fill(acc, 0);
                     for (int k = 0; k < ay.taps; k++) {
-                        double w = ay.weight[y * ay.taps + k];
-                        if (w != 0) {
-                            sum += w * rows[(c * inH + s + k) * outW + x];
+                        double weight = ay.weight[y * ay.taps + k];
+                        if (weight == 0) {
+                            continue;
+                        }
+                        int row = (c * inH + ay.start[y] + k) * outW;
+                        for (int x = 0; x < outW; x++) {
+                            acc[x] += weight * rows[row + x];
                         }
                     }
-                    out[dst + x] = (float) sum;
+                    int dst = (c * outH + y) * outW;
+                    for (int x = 0; x < outW; x++) {
+                        out[dst + x] = (float) acc[x];
+                    }
                 }
             }
+            return out;
         }
-        return out;
     }
 
     private Axis axis(int in, int out) {

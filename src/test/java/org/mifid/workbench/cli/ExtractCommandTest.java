@@ -28,7 +28,7 @@ class ExtractCommandTest {
         String previous = System.getProperty("mifid.cache");
         System.setProperty("mifid.cache", dir.resolve("cache").toString());
         try {
-            ScoreCommandTest.Run first = ScoreCommandTest.run("extract", "--images", images.toString(), "--model",
+            CliRun first = CliRun.of("extract", "--images", images.toString(), "--model",
                     "nsfwjs-mobilenet-v2", "--out", out.toString(), "--device", "cpu", "--batch", "2");
             assertEquals(0, first.exit(), first.err());
             assertTrue(first.out().contains("3 x 1280 features with nsfwjs-mobilenet-v2 (NOT comparable with Kaggle's"
@@ -36,7 +36,7 @@ class ExtractCommandTest {
             FeatureMatrix f = NpyFile.read(out);
             assertEquals(3, f.rows());
             assertEquals(1280, f.cols());
-            ScoreCommandTest.Run second = ScoreCommandTest.run("extract", "--images", images.toString(), "--model",
+            CliRun second = CliRun.of("extract", "--images", images.toString(), "--model",
                     "nsfwjs-mobilenet-v2", "--out", dir.resolve("g.npy").toString(), "--device", "cpu");
             assertTrue(second.out().contains("from the cache"), second.out());
             assertEquals(java.util.Arrays.toString(f.row(2)), java.util.Arrays.toString(NpyFile.read(dir.resolve("g.npy")).row(2)));
@@ -57,12 +57,12 @@ class ExtractCommandTest {
             z.write(ImageSetsTest.rgb64(0));
         }
         Path out = dir.resolve("f.npy");
-        ScoreCommandTest.Run r = ScoreCommandTest.run("extract", "--images", zip.toString(), "--out", out.toString(),
+        CliRun r = CliRun.of("extract", "--images", zip.toString(), "--out", out.toString(),
                 "--no-cache", "--device", "cpu");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("error: " + zip + ": ../../etc/dog.png: path traversal (..)"), r.err());
         assertTrue(Files.notExists(out));
-        ScoreCommandTest.Run unknown = ScoreCommandTest.run("extract", "--images", zip.toString(), "--out",
+        CliRun unknown = CliRun.of("extract", "--images", zip.toString(), "--out",
                 out.toString(), "--model", "vgg16");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("error: --model vgg16: unknown extractor"), unknown.err());
@@ -70,7 +70,7 @@ class ExtractCommandTest {
 
     @Test
     void modelsListsWhatIsInstalled() {
-        ScoreCommandTest.Run r = ScoreCommandTest.run("models");
+        CliRun r = CliRun.of("models");
         assertEquals(0, r.exit());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("nsfwjs-inception-v3") && l.contains("yes")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("fid-inception") && l.contains("public")), r.out());

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +18,10 @@ import org.mifid.workbench.engine.NpyArray;
 import org.mifid.workbench.engine.NpyFile;
 import org.mifid.workbench.engine.NpzFile;
 import org.mifid.workbench.imaging.ImageSetsTest;
-import picocli.CommandLine;
 
 class ScoreCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        CommandLine cl = MifidCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     static String fixture(String name) {
         try {
@@ -59,7 +45,7 @@ class ScoreCommandTest {
     @Test
     void jsonIsOneObjectWithTheReferenceValues(@TempDir Path dir) throws IOException {
         Path neighbours = dir.resolve("nn.npz");
-        Run r = run("score", "--train-features", fixture("zerorows_train.npy"), "--features", fixture("zerorows_gen.npy"),
+        CliRun r = CliRun.of("score", "--train-features", fixture("zerorows_train.npy"), "--features", fixture("zerorows_gen.npy"),
                 "--device", "cpu", "--json", "-k", "3", "--neighbours", neighbours.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -80,9 +66,9 @@ class ScoreCommandTest {
 
     @Test
     void trainStatsGiveTheSameFid() throws IOException {
-        Run a = run("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
+        CliRun a = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
                 "--device", "cpu", "--json");
-        Run b = run("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
+        CliRun b = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features", fixture("fullrank_gen.npy"),
                 "--train-stats", fixture("fullrank_train_stats_compressed.npz"), "--device", "cpu", "--json");
         ObjectMapper m = new ObjectMapper();
         assertEquals(m.readTree(a.out()).get("fid").asDouble(), m.readTree(b.out()).get("fid").asDouble(), 1e-8);
@@ -90,7 +76,7 @@ class ScoreCommandTest {
 
     @Test
     void notebookOffsetAndPrivateThreshold() throws IOException {
-        Run r = run("score", "--train-features", fixture("memorizer_train.npy"), "--features",
+        CliRun r = CliRun.of("score", "--train-features", fixture("memorizer_train.npy"), "--features",
                 fixture("memorizer_gen.npy"), "--leaderboard", "private", "--offset", "notebook", "--device", "cpu",
                 "--json");
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -115,7 +101,7 @@ class ScoreCommandTest {
                 z.closeEntry();
             }
         }
-        Run r = run("score", "--submission", zip.toString(), "--train", train.toString(), "--model",
+        CliRun r = CliRun.of("score", "--submission", zip.toString(), "--train", train.toString(), "--model",
                 "nsfwjs-mobilenet-v2", "--device", "cpu", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
@@ -136,17 +122,17 @@ class ScoreCommandTest {
         Path ints = dir.resolve("ints.npy");
         NpyFile.write(ints, NpyArray.of(new int[] {1, 2, 3, 4}, 2, 2));
         String train = fixture("fullrank_train.npy");
-        assertBad(run("score", "--train-features", train, "--features", dir.resolve("none.npy").toString()),
+        assertBad(CliRun.of("score", "--train-features", train, "--features", dir.resolve("none.npy").toString()),
                 "none.npy: no such file");
-        assertBad(run("score", "--train-features", train, "--features", nan.toString()), "nan.npy: NaN at row 0");
-        assertBad(run("score", "--train-features", train, "--features", narrow.toString()), "narrow.npy: has 1 features");
-        assertBad(run("score", "--train-features", train, "--features", ints.toString()), "ints.npy: expected float32");
-        assertBad(run("score", "--features", train), "needs the training features");
+        assertBad(CliRun.of("score", "--train-features", train, "--features", nan.toString()), "nan.npy: NaN at row 0");
+        assertBad(CliRun.of("score", "--train-features", train, "--features", narrow.toString()), "narrow.npy: has 1 features");
+        assertBad(CliRun.of("score", "--train-features", train, "--features", ints.toString()), "ints.npy: expected float32");
+        assertBad(CliRun.of("score", "--features", train), "needs the training features");
         Files.writeString(dir.resolve("e.npy"), "");
-        assertBad(run("score", "--train-features", train, "--features", dir.resolve("e.npy").toString()), "e.npy: ");
+        assertBad(CliRun.of("score", "--train-features", train, "--features", dir.resolve("e.npy").toString()), "e.npy: ");
     }
 
-    private static void assertBad(Run r, String message) {
+    private static void assertBad(CliRun r, String message) {
         assertEquals(MifidCommand.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.err().contains(message), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), r.err());

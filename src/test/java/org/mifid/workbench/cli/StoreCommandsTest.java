@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,18 +20,7 @@ class StoreCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = MifidCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void importAnalyzeVerdictAndExportFromTheCommandLine() throws Exception {
@@ -43,11 +30,11 @@ class StoreCommandsTest {
                 + "2,800.0,999999.0,40.0,70.0,0.05,0.2,mgan\n"
                 + "3,60.0,90.0,60.0,90.0,0.2,0.3,\n");
         String db = dir.resolve("w.db").toString();
-        Run imported = run("import-results", "--db", db, csv.toString());
+        CliRun imported = CliRun.of("import-results", "--db", db, csv.toString());
         assertEquals(0, imported.exit(), imported.err());
         assertTrue(imported.out().startsWith("imported 3 of 3 rows"), imported.out());
 
-        Run analyzed = run("analyze", "--db", db, "--leaderboard", "public", "--eps", "0.1", "--json", "--sweep",
+        CliRun analyzed = CliRun.of("analyze", "--db", db, "--leaderboard", "public", "--eps", "0.1", "--json", "--sweep",
                 "--sweep-steps", "3");
         assertEquals(0, analyzed.exit(), analyzed.err());
         JsonNode json = new ObjectMapper().readTree(analyzed.out());
@@ -62,11 +49,11 @@ class StoreCommandsTest {
         assertEquals(1.0, json.get("spearman").asDouble(), 1e-12);
         assertEquals(3, json.get("sweep").size());
 
-        Run verdict = run("verdict", "--db", db, "--submission", "3", "--set", "needs-review", "--note",
+        CliRun verdict = CliRun.of("verdict", "--db", db, "--submission", "3", "--set", "needs-review", "--note",
                 "look again", "--reviewer", "ann");
         assertEquals(0, verdict.exit(), verdict.err());
         Path out = dir.resolve("board.csv");
-        Run exported = run("export", "--db", db, "--leaderboard", "private", "--format", "csv", "--out",
+        CliRun exported = CliRun.of("export", "--db", db, "--leaderboard", "private", "--format", "csv", "--out",
                 out.toString());
         assertEquals(0, exported.exit(), exported.err());
         String text = Files.readString(out);
@@ -79,21 +66,21 @@ class StoreCommandsTest {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, HEADER + "1,50.0,80.0,50.0,80.0,0.2,0.3,\n2,50.0,80.0,50.0,80.0,0.2,oops,\n");
         String db = dir.resolve("w.db").toString();
-        Run r = run("import-results", "--db", db, csv.toString());
+        CliRun r = CliRun.of("import-results", "--db", db, csv.toString());
         assertEquals(2, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: " + csv + ":3: distance_private is not a number"), r.err());
 
-        Run skipped = run("import-results", "--db", db, csv.toString(), "--skip-bad-rows");
+        CliRun skipped = CliRun.of("import-results", "--db", db, csv.toString(), "--skip-bad-rows");
         assertEquals(0, skipped.exit(), skipped.err());
         assertTrue(skipped.out().contains("skipped " + csv + ":3:"), skipped.out());
 
-        Run missing = run("analyze", "--db", dir.resolve("nope.db").toString(), "--leaderboard", "public");
+        CliRun missing = CliRun.of("analyze", "--db", dir.resolve("nope.db").toString(), "--leaderboard", "public");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.db: no such workspace"), missing.err());
         assertFalse(Files.exists(dir.resolve("nope.db")), "a read-only command created a workspace");
 
-        Run unknown = run("verdict", "--db", db, "--submission", "999", "--set", "legit");
+        CliRun unknown = CliRun.of("verdict", "--db", db, "--submission", "999", "--set", "legit");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("no submission '999'"), unknown.err());
     }
@@ -103,11 +90,11 @@ class StoreCommandsTest {
         Path csv = dir.resolve("pipeline.csv");
         Files.writeString(csv, "name,fid,dist\nA,30,0.3\nB,20,0.05\n");
         String db = dir.resolve("w.db").toString();
-        Run r = run("import-results", "--db", db, csv.toString(), "--format", "generic", "--map", "name=team",
+        CliRun r = CliRun.of("import-results", "--db", db, csv.toString(), "--format", "generic", "--map", "name=team",
                 "--map", "fid=fid_public", "--map", "dist=distance_public");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("imported 2 of 2 rows"), r.out());
-        Run bad = run("import-results", "--db", db, csv.toString(), "--format", "generic", "--map", "fid=speed");
+        CliRun bad = CliRun.of("import-results", "--db", db, csv.toString(), "--format", "generic", "--map", "fid=speed");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("unknown field 'speed'"), bad.err());
     }

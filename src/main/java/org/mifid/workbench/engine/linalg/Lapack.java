@@ -74,12 +74,7 @@ public final class Lapack {
 
     /** Eigenvalues (ascending) of a symmetric matrix, read from its lower triangle; {@code a} is destroyed. */
     public static double[] symmetricEigenvalues(DoublePointer a, int n) {
-        try (DoublePointer w = new DoublePointer(n)) {
-            check(openblas.LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'L', n, a, n, w), "dsyevd");
-            double[] out = new double[n];
-            w.get(out);
-            return out;
-        }
+        return dsyevd((byte) 'N', a, n);
     }
 
     /**
@@ -87,8 +82,12 @@ public final class Lapack {
      * with the eigenvectors as columns.
      */
     public static double[] symmetricEigen(DoublePointer a, int n) {
+        return dsyevd((byte) 'V', a, n);
+    }
+
+    private static double[] dsyevd(byte jobz, DoublePointer a, int n) {
         try (DoublePointer w = new DoublePointer(n)) {
-            check(openblas.LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'L', n, a, n, w), "dsyevd");
+            check(openblas.LAPACKE_dsyevd(LAPACK_ROW_MAJOR, jobz, (byte) 'L', n, a, n, w), "dsyevd");
             double[] out = new double[n];
             w.get(out);
             return out;

@@ -73,9 +73,9 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 chosen.add(m);
             }
         }
-        double matmul = matmulGflops(dev);
-        out.printf(Locale.ROOT, "features benchmark: device %s, %d cores; float32 matmul 2048^3: %.1f GFLOP/s%n", dev,
-                Runtime.getRuntime().availableProcessors(), matmul);
+        out.printf(Locale.ROOT, "features benchmark: device %s, %d cores; each figure is the best of %d interleaved"
+                + " rounds of matmul (float32 2048^3), raw forward and pipeline%n", dev,
+                Runtime.getRuntime().availableProcessors(), rounds);
         int largest = batches.stream().max(Integer::compare).orElse(32);
         Path dir = Files.createTempDirectory("mifid-bench-");
         try {
@@ -86,7 +86,7 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "validating %d 64x64 PNGs (kaggle-dogs profile, full decode): %.0f images/s%n",
                         all.size(), all.size() / seconds);
                 for (ModelSpec m : chosen) {
-                    bench(out, registry, m, dev, all, matmul);
+                    bench(out, registry, m, dev, all);
                 }
             }
         } finally {
@@ -99,8 +99,7 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void bench(PrintWriter out, ExtractorRegistry registry, ModelSpec m, Device dev, ImageSet all,
-            double matmul) {
+    private void bench(PrintWriter out, ExtractorRegistry registry, ModelSpec m, Device dev, ImageSet all) {
         double gflopPerImage = "tfjs-layers".equals(m.format())
                 ? 2.0 * KerasFlops.multiplyAdds(registry.file(m), m.inputSize(), m.outputLayer()) / 1e9 : Double.NaN;
         try (FeatureExtractor extractor = registry.open(m.id(), dev)) {
@@ -116,7 +115,9 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 // interleaved rounds, best of each: other processes' load hits both sides alike
                 double raw = Double.MAX_VALUE;
                 double pipeline = Double.MAX_VALUE;
+                double matmul = 0;
                 for (int round = 0; round < rounds; round++) {
+                    matmul = Math.max(matmul, matmulGflops(dev));
                     long t = System.nanoTime();
                     for (int r = 0; r < repeats; r++) {
                         extractor.extract(x, batch);
@@ -129,8 +130,9 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 double rawRate = batch * repeats / raw;
                 double pipeRate = batch * repeats / pipeline;
                 out.printf(Locale.ROOT, "%-20s batch %3d: pipeline %7.2f images/s, raw forward %7.2f images/s,"
-                        + " overhead %+5.1f %% (target <= 10 %%); %s%n", m.id(), batch, pipeRate, rawRate,
-                        100 * (raw > 0 ? pipeline / raw - 1 : 0),
+                        + " overhead %+5.1f %% (target <= 10 %%); matmul %.1f GFLOP/s; %s%n",
+                        m.id(), batch, pipeRate, rawRate,
+                        100 * (raw > 0 ? pipeline / raw - 1 : 0), matmul,
                         Double.isNaN(gflopPerImage) ? "GFLOP/s n/a" : String.format(Locale.ROOT,
                                 "%.1f GFLOP/s = %.0f %% of matmul", rawRate * gflopPerImage,
                                 100 * rawRate * gflopPerImage / matmul));

@@ -170,7 +170,7 @@ final class SetValidator {
             throw new ImageSetRejectedException(source, problems);
         }
         if (accepted.isEmpty()) {
-            throw new ImageSetRejectedException(source, List.of(new EntryProblem("(set)", "contains no images")));
+            throw new ImageSetRejectedException(source, List.of(new EntryProblem("", "contains no images")));
         }
         List<Entry> entries = new ArrayList<>(accepted.size());
         accepted.forEach((name, bytes) -> entries.add(new Entry(name, bytes)));

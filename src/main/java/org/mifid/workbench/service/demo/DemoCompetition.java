@@ -34,8 +34,8 @@ public final class DemoCompetition {
     public static final String PUBLIC_EXTRACTOR = "nsfwjs-mobilenet-v2";
     /** Private leaderboard network: another architecture, as the 2019 private board used another network. */
     public static final String PRIVATE_EXTRACTOR = "nsfwjs-inception-v3";
-    static final int TRAIN_SIZE = 400;
-    static final int IMAGES_PER_SUBMISSION = 64;
+    static final int TRAIN_SIZE = 320;
+    static final int IMAGES_PER_SUBMISSION = 48;
     static final long SEED = 2019;
     private static final String NAME = "Demo: Generative Emoji (ground truth known)";
 

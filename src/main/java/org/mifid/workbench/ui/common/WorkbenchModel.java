@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.VerdictEntry;
 import org.mifid.workbench.store.Workspace;
@@ -85,11 +86,13 @@ public final class WorkbenchModel {
         executor.execute(BackgroundTask.of(monitor -> {
             Map<LeaderboardPreset, List<LeaderboardRow>> loaded = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, Double> thresholds = new EnumMap<>(LeaderboardPreset.class);
+            Map<LeaderboardPreset, String> networks = new EnumMap<>(LeaderboardPreset.class);
             for (LeaderboardPreset preset : LeaderboardPreset.values()) {
                 loaded.put(preset, List.copyOf(ws.leaderboardRows(preset)));
                 thresholds.put(preset, ws.threshold(preset));
+                networks.put(preset, networkNote(ws.leaderboardExtractor(preset)));
             }
-            return new Loaded(ws, loaded, thresholds);
+            return new Loaded(ws, loaded, thresholds, networks);
         }).onSuccess(loaded -> {
             if (loaded.workspace() != workspace.get()) {
                 return;
@@ -100,12 +103,20 @@ public final class WorkbenchModel {
             liveThreshold.set(applied.get(leaderboard.get()));
             dataVersion.set(dataVersion.get() + 1);
             status.set(ws.competitionName() + ": " + rows.get(leaderboard.get()).size() + " submissions on the "
-                    + leaderboard.get().id() + " leaderboard");
+                    + leaderboard.get().id() + " leaderboard" + loaded.networks().get(leaderboard.get()));
         }).onFailure(error -> status.set("Could not read the workspace: " + ErrorDialogs.summary(error))));
     }
 
     private record Loaded(Workspace workspace, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
-                          Map<LeaderboardPreset, Double> thresholds) {
+                          Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks) {
+    }
+
+    /** Which network scored a leaderboard, and whether its numbers can stand beside Kaggle's. */
+    private static String networkNote(String extractorId) {
+        return ExtractorRegistry.standard().specs().stream().filter(m -> m.id().equals(extractorId)).findFirst()
+                .map(m -> m.comparableWithKaggle() ? ", scored with " + m.id()
+                        : ", scored with " + m.id() + ": not comparable with Kaggle's numbers")
+                .orElse("");
     }
 
     /** Called (on the FX thread) once a threshold was written: it becomes the one in force. */

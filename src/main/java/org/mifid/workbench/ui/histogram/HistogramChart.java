@@ -133,9 +133,11 @@ public final class HistogramChart extends Region {
         g.fillText("memorization distance (mean cosine distance to the nearest training image)",
                 LEFT + plotW / 2, hgt - 4);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - i * plotH / 4;
-            g.fillText(String.valueOf(Math.round(tallest * i / 4)), LEFT - 6, y + 4);
+        // counts are whole submissions: ticks at whole steps, about four of them
+        long step = Math.max(1, (long) Math.ceil(tallest / 4.0));
+        for (long count = 0; count <= tallest; count += step) {
+            double y = TOP + plotH - count * plotH / tallest;
+            g.fillText(String.valueOf(count), LEFT - 6, y + 4);
         }
 
         double barW = plotW / h.bins();

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,8 @@ import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.FrechetDistance;
 import org.mifid.workbench.engine.GaussianStatistics;
 import org.mifid.workbench.engine.MemorizationSearch;
+import org.mifid.workbench.engine.NpyArray;
+import org.mifid.workbench.engine.NpzFile;
 import org.mifid.workbench.engine.ProgressMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,12 +151,12 @@ public final class EngineBenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mifid-bench");
         try {
             Path npz = dir.resolve("stats.npz");
-            java.util.Map<String, org.mifid.workbench.engine.NpyArray> arrays = new java.util.LinkedHashMap<>();
-            arrays.put("mu1", org.mifid.workbench.engine.NpyArray.of(a.mean(), a.dim()));
-            arrays.put("sigma1", org.mifid.workbench.engine.NpyArray.of(a.covariance(), a.dim(), a.dim()));
-            arrays.put("mu2", org.mifid.workbench.engine.NpyArray.of(b.mean(), b.dim()));
-            arrays.put("sigma2", org.mifid.workbench.engine.NpyArray.of(b.covariance(), b.dim(), b.dim()));
-            org.mifid.workbench.engine.NpzFile.write(npz, arrays);
+            Map<String, NpyArray> arrays = new LinkedHashMap<>();
+            arrays.put("mu1", NpyArray.of(a.mean(), a.dim()));
+            arrays.put("sigma1", NpyArray.of(a.covariance(), a.dim(), a.dim()));
+            arrays.put("mu2", NpyArray.of(b.mean(), b.dim()));
+            arrays.put("sigma2", NpyArray.of(b.covariance(), b.dim(), b.dim()));
+            NpzFile.write(npz, arrays);
             Process p;
             try {
                 p = new ProcessBuilder(python, "-c", SCIPY_ROUTE, npz.toString()).redirectErrorStream(true).start();

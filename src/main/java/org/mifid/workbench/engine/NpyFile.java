@@ -1,7 +1,6 @@
 package org.mifid.workbench.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -146,11 +145,6 @@ public final class NpyFile {
             data.get(chunk, 0, n);
             out.write(chunk, 0, n);
         }
-    }
-
-    /** Reads a stream fully and decodes it. */
-    static NpyArray read(InputStream in, String source) throws IOException {
-        return decode(ByteBuffer.wrap(in.readAllBytes()), source);
     }
 
     static FeatureMatrix toMatrix(NpyArray a, String source) {

@@ -4,12 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.imaging.ImageSets;
+import org.mifid.workbench.imaging.ImageSetsTest;
+import org.mifid.workbench.imaging.InMemoryImageSet;
+import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.ReferenceSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Scoring from the UI: a failure ends in a dialog that says what to do, and nothing is written. */
+/**
+ * Scoring from the UI: a real archive is scored with the offline network and stored; a failure ends in a dialog
+ * that says what to do, and nothing is written.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ScoringWorkflowTest {
     @TempDir
@@ -52,6 +67,42 @@ class ScoringWorkflowTest {
         assertTrue(robot.lookup("#scoring-cancel").queryAs(Button.class).isDisabled());
         assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
         robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+    }
+
+    @Test
+    void scoresANewArchiveWithARealNetworkAndShowsItOnTheLeaderboard(FxRobot robot) throws Exception {
+        // a reference set whose checksum is the training folder's real one, scored with the offline network
+        ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
+        String checksum;
+        try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
+                ProgressMonitor.NONE)) {
+            checksum = train.checksum();
+        }
+        long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
+                fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
+        fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+        Path zip = dir.resolve("new-team-" + System.nanoTime() + ".zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 6; i++) {
+                z.putNextEntry(new ZipEntry(i + ".png"));
+                z.write(ImageSetsTest.rgb64(500 + i));
+                z.closeEntry();
+            }
+        }
+        robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox()
+                .setValue("nsfwjs-mobilenet-v2"));
+        assertTrue(robot.lookup("#scoring-comparability").queryAs(Label.class).getText().startsWith("not comparable"));
+        robot.clickOn("#scoring-archive").write(zip.toString());
+        robot.clickOn("#scoring-team").write("Fresh Team");
+        robot.clickOn("#scoring-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fixture.workspace.submissionCount() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        LeaderboardRow stored = fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC).stream()
+                .filter(r -> r.submission().team().equals("Fresh Team")).findFirst().orElseThrow();
+        assertEquals("nsfwjs-mobilenet-v2", stored.score().extractorId());
+        assertEquals(6, fixture.workspace.neighbours(stored.submission().id(), LeaderboardPreset.PUBLIC).orElseThrow()
+                .imageNames().size());
+        assertTrue(robot.lookup("#scoring-message").queryAs(Label.class).getText().startsWith("Scored Fresh Team"));
     }
 
     @Test

@@ -40,6 +40,7 @@ public final class ScoringPage extends BorderPane {
     private final ComboBox<LeaderboardPreset> leaderboard = new ComboBox<>();
     private final ComboBox<String> extractor = new ComboBox<>();
     private final ComboBox<String> profile = new ComboBox<>();
+    private final Label comparability = new Label();
     private final ComboBox<String> device = new ComboBox<>();
     private final Spinner<Integer> k = new Spinner<>(1, 50, 5);
     private final Button start = new Button("Score");
@@ -78,9 +79,15 @@ public final class ScoringPage extends BorderPane {
             }
         });
         extractor.setEditable(true);
-        for (ModelSpec spec : ExtractorRegistry.standard().specs()) {
-            extractor.getItems().add(spec.id());
-        }
+        java.util.Map<String, ModelSpec> specs = new java.util.LinkedHashMap<>();
+        ExtractorRegistry.standard().specs().forEach(m -> specs.put(m.id(), m));
+        extractor.getItems().addAll(specs.keySet());
+        comparability.setId("scoring-comparability");
+        extractor.valueProperty().addListener((obs, old, now) -> {
+            ModelSpec m = specs.get(now);
+            comparability.setText(m == null ? "" : m.comparableWithKaggle() ? "comparable with Kaggle's scores"
+                    : "not comparable with Kaggle's numbers (a different network)");
+        });
         extractor.setValue(configuredExtractor(LeaderboardPreset.PUBLIC));
         leaderboard.valueProperty().addListener((obs, old, now) -> extractor.setValue(configuredExtractor(now)));
         profile.getItems().setAll("kaggle-dogs", "lenient");
@@ -114,7 +121,7 @@ public final class ScoringPage extends BorderPane {
         form.addRow(1, new Label("Team"), team);
         form.addRow(2, new Label("Submission id"), externalId);
         form.addRow(3, new Label("Leaderboard"), leaderboard);
-        form.addRow(4, new Label("Extractor"), extractor);
+        form.addRow(4, new Label("Extractor"), extractor, comparability);
         form.addRow(5, new Label("Device"), device);
         form.addRow(6, new Label("Neighbours kept (k)"), k);
         form.addRow(7, new Label("Archive rules"), profile);

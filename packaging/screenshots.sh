@@ -67,3 +67,4 @@ shoot inspector inspector light
 shoot scoring scoring light
 shoot leaderboard-dark leaderboard dark
 shoot side-by-side leaderboard light true
+shoot comparison comparison light

@@ -24,6 +24,7 @@ import javafx.util.Duration;
 import org.mifid.workbench.service.ImageLookup;
 import org.mifid.workbench.service.LeaderboardExporter;
 import org.mifid.workbench.store.Workspace;
+import org.mifid.workbench.ui.comparison.ComparisonPage;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.Icons;
@@ -49,7 +50,7 @@ import org.mifid.workbench.ui.verdicts.VerdictRecorder;
  */
 public final class WorkbenchView extends BorderPane {
     /** The pages, by the names used in {@code -Dmifid.ui.page} and the tab ids. */
-    public enum Page { LEADERBOARD, HISTOGRAM, INSPECTOR, SCORING }
+    public enum Page { LEADERBOARD, HISTOGRAM, INSPECTOR, SCORING, COMPARISON }
 
     private final WorkbenchModel model;
     private final TabPane tabs = new TabPane();
@@ -80,7 +81,8 @@ public final class WorkbenchView extends BorderPane {
         tabs.getTabs().addAll(tab(Page.LEADERBOARD, "Leaderboard", "leaderboard", leaderboardPage),
                 tab(Page.HISTOGRAM, "Histogram", "histogram", histogramPage),
                 tab(Page.INSPECTOR, "Inspector", "inspector", inspectorPage),
-                tab(Page.SCORING, "Scoring", "score", scoringPage));
+                tab(Page.SCORING, "Scoring", "score", scoringPage),
+                tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
         pageChanged();
 

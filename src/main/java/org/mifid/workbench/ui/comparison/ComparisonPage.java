@@ -16,7 +16,7 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
 
 /**
  * Public against private: the rank agreement of the two leaderboards' FIDs, a scatter of public against private
- * FID (log axes, every submission scored on both) and the public top 30 with the place each takes privately.
+ * FID (each on its own log axis, every submission scored on both) and the public top 30 with the place each takes privately.
  * Pairing and the agreement figures (Kendall tau-b is the slow one at 37,000 submissions) are computed off the
  * FX thread whenever the workspace's rows change; the canvases draw every point without a node per point.
  */
@@ -79,43 +79,47 @@ public final class ComparisonPage extends BorderPane {
         double top = 20;
         double right = w - 16;
         clear(scatter);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < c.size(); i++) {
-            for (double v : new double[] {c.fidPublic()[i], c.fidPrivate()[i]}) {
-                if (v > 0) {
-                    lo = Math.min(lo, Math.log10(v));
-                    hi = Math.max(hi, Math.log10(v));
-                }
-            }
-        }
-        if (!(hi > lo)) {
-            hi = lo + 1;
-        }
-        double span = hi - lo;
+        // each axis on its own log range: the two networks' FIDs live on different scales
+        double[] xs = logRange(c.fidPublic());
+        double[] ys = logRange(c.fidPrivate());
         g.setStroke(Color.GRAY);
         g.strokeLine(left, bottom, right, bottom);
         g.strokeLine(left, bottom, left, top);
-        // the diagonal: where a submission would sit if both networks agreed
-        g.setStroke(Color.LIGHTGRAY);
-        g.strokeLine(left, bottom, right, top);
         g.setFill(Color.gray(0.35));
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText("public FID (log scale)", (left + right) / 2, h - 8);
-        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, lo)), left, bottom + 16);
-        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, hi)), right - 10, bottom + 16);
+        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, xs[0])), left, bottom + 16);
+        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, xs[1])), right - 10, bottom + 16);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, hi)), left - 4, top + 8);
+        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, ys[1])), left - 4, top + 8);
+        g.fillText(String.format(Locale.ROOT, "%.3g", Math.pow(10, ys[0])), left - 4, bottom);
         g.fillText("private", left - 4, (top + bottom) / 2);
         g.setFill(Color.web("#1f6feb", 0.55));
         for (int i = 0; i < c.size(); i++) {
             if (c.fidPublic()[i] <= 0 || c.fidPrivate()[i] <= 0) {
                 continue;
             }
-            double x = left + (Math.log10(c.fidPublic()[i]) - lo) / span * (right - left);
-            double y = bottom - (Math.log10(c.fidPrivate()[i]) - lo) / span * (bottom - top);
+            double x = left + (Math.log10(c.fidPublic()[i]) - xs[0]) / (xs[1] - xs[0]) * (right - left);
+            double y = bottom - (Math.log10(c.fidPrivate()[i]) - ys[0]) / (ys[1] - ys[0]) * (bottom - top);
             g.fillOval(x - 2.5, y - 2.5, 5, 5);
         }
+    }
+
+    /** log10 of the smallest and largest positive value, at least a decade apart. */
+    private static double[] logRange(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (v > 0) {
+                lo = Math.min(lo, Math.log10(v));
+                hi = Math.max(hi, Math.log10(v));
+            }
+        }
+        if (lo == Double.POSITIVE_INFINITY) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max(0.05 * (hi - lo), 0.02);
+        return new double[] {lo - pad, Math.max(hi + pad, lo + 0.1)};
     }
 
     /** The public top 30 by FID, each joined to its private rank: crossing lines are reorderings. */

@@ -16,7 +16,11 @@ import org.mifid.workbench.imaging.ImageSet;
  * cancellation is checked between batches.
  */
 public final class FeaturePipeline {
-    public static final int DEFAULT_BATCH = 32;
+    /**
+     * Images per forward pass. On two cores 16 beat 32 for both nsfwjs networks (bench features, quiet machine:
+     * InceptionV3 14.7 vs 13.2 images/s, MobileNetV2 54.6 vs 32.0): smaller activations stay in cache.
+     */
+    public static final int DEFAULT_BATCH = 16;
 
     private final FeatureExtractor extractor;
     private final int batchSize;

@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mifid.workbench.engine.ProgressMonitor;
 import org.mifid.workbench.service.ColumnMapping;
 import org.mifid.workbench.service.ImportReport;
@@ -39,8 +37,8 @@ public final class BenchImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = Files.createTempDirectory("mifid-bench-import");
-        try {
+        try (TempDirectory tmp = TempDirectory.create("mifid-bench-import")) {
+            Path dir = tmp.path();
             Path csv = dir.resolve("results.csv");
             long t0 = System.nanoTime();
             SyntheticResults.write(csv, rows, 2019);
@@ -67,10 +65,6 @@ public final class BenchImportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "median %.3f s for %d rows = %.2f of the target; first (cold JVM) run %.3f s%n",
                     median, rows, median / TARGET_SECONDS, seconds[0]);
             out.flush();
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
         return 0;
     }

@@ -12,14 +12,12 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.FrechetDistance;
@@ -148,8 +146,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     private void scipyRoute(PrintWriter out, GaussianStatistics a, GaussianStatistics b, double fid, double ours)
             throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("mifid-bench");
-        try {
+        try (TempDirectory tmp = TempDirectory.create("mifid-bench")) {
+            Path dir = tmp.path();
             Path npz = dir.resolve("stats.npz");
             Map<String, NpyArray> arrays = new LinkedHashMap<>();
             arrays.put("mu1", NpyArray.of(a.mean(), a.dim()));
@@ -175,10 +173,6 @@ public final class EngineBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "scipy sqrtm route on the same covariances: %.2f s, FID %.6f; ours is %.1fx faster"
                     + " (target >= 3x: %s), relative difference %.1e%n", scipySeconds, scipyFid, scipySeconds / ours,
                     scipySeconds / ours >= 3 ? "met" : "MISSED", Math.abs(scipyFid - fid) / Math.abs(scipyFid));
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
         }
     }
 

@@ -10,12 +10,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.ProgressMonitor;
@@ -77,8 +75,8 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 + " rounds of matmul (float32 2048^3), raw forward and pipeline%n", dev,
                 Runtime.getRuntime().availableProcessors(), rounds);
         int largest = batches.stream().max(Integer::compare).orElse(32);
-        Path dir = Files.createTempDirectory("mifid-bench-");
-        try {
+        try (TempDirectory tmp = TempDirectory.create("mifid-bench-")) {
+            Path dir = tmp.path();
             writeImages(dir, largest * repeats);
             long t = System.nanoTime();
             try (ImageSet all = ImageSets.open(dir, ValidationProfile.KAGGLE_DOGS, ProgressMonitor.NONE)) {
@@ -87,12 +85,6 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                         all.size(), all.size() / seconds);
                 for (ModelSpec m : chosen) {
                     bench(out, registry, m, dev, all);
-                }
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
                 }
             }
         }

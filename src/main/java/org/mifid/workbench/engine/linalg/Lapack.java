@@ -69,7 +69,7 @@ public final class Lapack {
 
     /** C = A B for square matrices. */
     public static void multiply(DoublePointer a, DoublePointer b, DoublePointer c, int n) {
-        openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        multiply(a, b, c, n, n, n);
     }
 
     /** Eigenvalues (ascending) of a symmetric matrix, read from its lower triangle; {@code a} is destroyed. */

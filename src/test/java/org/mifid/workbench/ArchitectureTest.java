@@ -1,6 +1,7 @@
 package org.mifid.workbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,69 +9,93 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import java.util.Arrays;
-import java.util.stream.Stream;
 
 /**
- * The layering of the workbench: the metric math and the statistics run without a GUI or a database, the
- * services serve both the CLI and the UI, and only the CLI talks to the terminal. Like JabRef's
- * CommonArchitectureTest, one step stricter: the engine imports nothing from JavaFX at all.
+ * The layering of the workbench, read bottom-up: the domain core; the mathematics; file readers, images and
+ * networks; the store; the review logic that the UI, the CLI and every export share; the application services
+ * (scoring, import, export, demo); and on top the CLI, the benchmarks and the UI. Like JabRef's
+ * CommonArchitectureTest, one step stricter: nothing below the UI imports JavaFX at all.
  */
 @AnalyzeClasses(packages = "org.mifid.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String BASE = "org.mifid.workbench";
-    private static final String ENGINE = BASE + ".engine..";
-    private static final String IMAGING = BASE + ".imaging..";
-    private static final String FEATURES = BASE + ".features..";
-    private static final String ANALYSIS = BASE + ".analysis..";
-    private static final String STORE = BASE + ".store..";
-    private static final String SERVICE = BASE + ".service..";
-    private static final String CLI = BASE + ".cli..";
-    private static final String UI = BASE + ".ui..";
 
     /** JavaFX's API and its internals (com.sun.javafx, com.sun.glass, com.sun.prism ship in the same jars). */
     private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "com.sun.glass..", "com.sun.prism.."};
 
     @ArchTest
-    static final ArchRule computationIsFreeOfGuiDatabaseAndApplicationLayers = noClasses()
-            .that().resideInAnyPackage(ENGINE, IMAGING, FEATURES, ANALYSIS)
-            .should().dependOnClassesThat().resideInAnyPackage(javaFxAnd("java.sql..", "org.sqlite..", STORE, SERVICE, CLI, UI))
-            .because("the metric math, image reading, feature extraction and statistics run headless, "
-                    + "without a database, under the CLI, the UI and the tests alike");
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage(BASE + "..")
+            .layer("core").definedBy(BASE + ".core..")
+            .layer("engine").definedBy(BASE + ".engine..")
+            .layer("io").definedBy(BASE + ".io..")
+            .layer("imaging").definedBy(BASE + ".imaging..")
+            .layer("assets").definedBy(BASE + ".assets..")
+            .layer("features").definedBy(BASE + ".features..")
+            .layer("store").definedBy(BASE + ".store..")
+            .layer("review").definedBy(BASE + ".review..")
+            .layer("scoring").definedBy(BASE + ".scoring..")
+            .layer("importing").definedBy(BASE + ".importing..")
+            .layer("export").definedBy(BASE + ".export..")
+            .layer("demo").definedBy(BASE + ".demo..")
+            .layer("bench").definedBy(BASE + ".bench..")
+            .layer("cli").definedBy(BASE + ".cli..")
+            .layer("ui").definedBy(BASE + ".ui..")
+            .layer("launcher").definedBy(BASE)
+            .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
+            .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("export", "demo", "cli", "ui")
+            .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("review", "scoring", "importing", "export", "demo", "bench",
+                    "cli", "ui")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("scoring", "bench", "cli", "ui")
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("features", "scoring", "demo", "bench", "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("features", "scoring", "importing", "export", "bench", "cli",
+                    "ui")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "store", "review", "scoring",
+                    "importing", "export", "demo", "bench", "cli", "ui")
+            .because("dependencies point one way: from the pages and commands down to the domain core");
 
     @ArchTest
-    static final ArchRule storeIsFreeOfGuiAndApplicationLayers = noClasses()
-            .that().resideInAPackage(STORE)
-            .should().dependOnClassesThat().resideInAnyPackage(javaFxAnd(SERVICE, CLI, UI))
-            .because("the workspace is a library the services use, never the other way round");
+    static final ArchRule coreDependsOnNothingOfTheWorkbench = noClasses()
+            .that().resideInAPackage(BASE + ".core..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + ".(*)..")
+            .andShould().dependOnClassesThat().resideOutsideOfPackages("java..", BASE + ".core..")
+            .because("the domain core is plain Java that every layer may use");
 
     @ArchTest
-    static final ArchRule servicesAreFreeOfGuiAndCli = noClasses()
-            .that().resideInAPackage(SERVICE)
-            .should().dependOnClassesThat().resideInAnyPackage(javaFxAnd(CLI, UI))
-            .because("the same services back the CLI and the UI");
+    static final ArchRule engineIsMathematicsOnly = noClasses()
+            .that().resideInAPackage(BASE + ".engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.io..", "java.sql..")
+            .because("the engine computes; reading and writing files is the io package's job");
 
     @ArchTest
-    static final ArchRule cliIsFreeOfGui = noClasses()
-            .that().resideInAPackage(CLI)
-            .should().dependOnClassesThat().resideInAnyPackage(javaFxAnd(UI))
-            .because("the CLI runs on machines without a display");
+    static final ArchRule nothingBelowTheUiKnowsJavaFx = noClasses()
+            .that().resideOutsideOfPackage(BASE + ".ui..")
+            .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
+            .because("everything below the UI runs headless, under the CLI, the batch job and the tests alike");
 
     @ArchTest
-    static final ArchRule onlyTheCliUsesStandardStreams = noClasses()
-            .that().resideOutsideOfPackage(CLI)
+    static final ArchRule onlyTheStoreSpeaksSql = noClasses()
+            .that().resideOutsideOfPackage(BASE + ".store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("the workspace's schema is the store's own business");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandsUseStandardStreams = noClasses()
+            .that().resideOutsideOfPackages(BASE + ".cli..", BASE + ".bench..")
             .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("the CLI owns the terminal; everything else logs through SLF4J or reports through "
+            .because("the commands own the terminal; everything else logs through SLF4J or reports through "
                     + "ProgressMonitor and exceptions");
 
     @ArchTest
-    static final ArchRule topLevelPackagesAreFreeOfCycles = slices()
-            .matching(BASE + ".(*)..")
+    static final ArchRule packagesAndSubPackagesAreFreeOfCycles = slices()
+            .matching(BASE + ".(**)")
             .should().beFreeOfCycles();
-
-    private static String[] javaFxAnd(String... packages) {
-        return Stream.concat(Arrays.stream(JAVAFX), Arrays.stream(packages)).toArray(String[]::new);
-    }
 }

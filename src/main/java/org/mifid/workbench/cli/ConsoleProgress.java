@@ -2,7 +2,7 @@ package org.mifid.workbench.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 
 /**
  * Progress on standard error, so that --json output on standard out stays one clean object. Updates are

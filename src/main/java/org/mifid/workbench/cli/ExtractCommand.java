@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.engine.ComputeDevice;
-import org.mifid.workbench.engine.NpyFile;
+import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;

@@ -1,7 +1,7 @@
 package org.mifid.workbench.cli;
 
 import java.nio.file.Path;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;

@@ -1,8 +1,9 @@
 package org.mifid.workbench.cli;
 
+import org.mifid.workbench.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -14,15 +14,16 @@ import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureChecks;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.engine.Neighbours;
-import org.mifid.workbench.engine.NpyArray;
-import org.mifid.workbench.engine.NpyFile;
-import org.mifid.workbench.engine.NpzFile;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.io.NpyArray;
+import org.mifid.workbench.io.NpyFile;
+import org.mifid.workbench.io.StatisticsFile;
+import org.mifid.workbench.io.NpzFile;
+import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;
@@ -131,7 +132,7 @@ public final class ScoreCommand implements Callable<Integer> {
         String genSource = submission != null ? submission.toString() : features.toString();
         String trainSource = trainImages != null ? trainImages.toString() : trainFeatures.toString();
         FeatureChecks.requireSameDimension(train.cols(), trainSource, generated.cols(), genSource);
-        GaussianStatistics stats = trainStats == null ? null : GaussianStatistics.read(trainStats);
+        GaussianStatistics stats = trainStats == null ? null : StatisticsFile.read(trainStats);
         if (stats != null) {
             FeatureChecks.requireSameDimension(generated.cols(), genSource, stats.dim(), trainStats.toString());
         }

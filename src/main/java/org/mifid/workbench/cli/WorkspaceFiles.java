@@ -2,7 +2,7 @@ package org.mifid.workbench.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.store.Workspace;
 
 /** Opening the workspace a command names; commands that only read refuse to create one by mistake. */

@@ -1,5 +1,6 @@
 package org.mifid.workbench.engine;
 
+import org.mifid.workbench.core.InvalidInputException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 

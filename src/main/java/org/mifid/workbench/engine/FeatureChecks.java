@@ -1,5 +1,7 @@
 package org.mifid.workbench.engine;
 
+import org.mifid.workbench.core.InvalidInputException;
+
 /** Input checks shared by the scoring entry points, each failing with the source named. */
 public final class FeatureChecks {
     private FeatureChecks() {
@@ -15,7 +17,7 @@ public final class FeatureChecks {
         }
     }
 
-    static void requireFinite(double[] x, String source) {
+    public static void requireFinite(double[] x, String source) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
                 throw new InvalidInputException(source, "non-finite value at index " + i);

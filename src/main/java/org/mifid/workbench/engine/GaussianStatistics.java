@@ -1,8 +1,7 @@
 package org.mifid.workbench.engine;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ProgressMonitor;
 import org.bytedeco.javacpp.DoublePointer;
 import org.mifid.workbench.engine.linalg.Lapack;
 
@@ -89,30 +88,5 @@ public record GaussianStatistics(double[] mean, double[] covariance, long count)
             }
         }
         return new GaussianStatistics(mean, cov, n);
-    }
-
-    /** Reads pytorch-fid style statistics: an .npz with {@code mu} (d) and {@code sigma} (d x d). */
-    public static GaussianStatistics read(Path npz) {
-        Map<String, NpyArray> arrays = NpzFile.read(npz);
-        NpyArray mu = NpzFile.require(arrays, "mu", npz);
-        NpyArray sigma = NpzFile.require(arrays, "sigma", npz);
-        int[] ms = mu.shape();
-        int[] ss = sigma.shape();
-        if (ms.length != 1 || ss.length != 2 || ss[0] != ms[0] || ss[1] != ms[0]) {
-            throw new InvalidInputException(npz.toString(), "mu " + java.util.Arrays.toString(ms) + " and sigma "
-                    + java.util.Arrays.toString(ss) + " are not a d-vector and a d x d matrix");
-        }
-        GaussianStatistics s = new GaussianStatistics(mu.toDoubles(), sigma.toDoubles(), 0);
-        FeatureChecks.requireFinite(s.mean, npz + " (mu)");
-        FeatureChecks.requireFinite(s.covariance, npz + " (sigma)");
-        return s;
-    }
-
-    /** Writes the statistics as an .npz with float64 {@code mu} and {@code sigma}, readable by pytorch-fid. */
-    public void write(Path npz) {
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        arrays.put("mu", NpyArray.of(mean, dim()));
-        arrays.put("sigma", NpyArray.of(covariance, dim(), dim()));
-        NpzFile.write(npz, arrays);
     }
 }

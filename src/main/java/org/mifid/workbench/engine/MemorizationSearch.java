@@ -1,5 +1,7 @@
 package org.mifid.workbench.engine;
 
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ProgressMonitor;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

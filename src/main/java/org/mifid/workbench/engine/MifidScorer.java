@@ -1,5 +1,7 @@
 package org.mifid.workbench.engine;
 
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.ProgressMonitor;
 import ai.djl.Device;
 
 /**

@@ -3,7 +3,7 @@ package org.mifid.workbench.features;
 import ai.djl.Device;
 import java.nio.file.Path;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ValidationProfile;

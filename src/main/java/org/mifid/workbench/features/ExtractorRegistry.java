@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mifid.workbench.assets.AppPaths;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.imaging.ResizeMode;
 
 /**

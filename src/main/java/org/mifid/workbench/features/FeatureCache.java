@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.NpyFile;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.io.NpyFile;
+import org.mifid.workbench.io.StatisticsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class FeatureCache {
     }
 
     public Optional<GaussianStatistics> statistics(String extractorId, String checksum) {
-        return read(statisticsFile(extractorId, checksum), GaussianStatistics::read);
+        return read(statisticsFile(extractorId, checksum), StatisticsFile::read);
     }
 
     /** The cached features, or {@code compute}'s, stored for next time. */
@@ -79,7 +80,7 @@ public final class FeatureCache {
             return cached.get();
         }
         GaussianStatistics s = compute.get();
-        write(statisticsFile(extractorId, checksum), s::write);
+        write(statisticsFile(extractorId, checksum), tmp -> StatisticsFile.write(s, tmp));
         return s;
     }
 

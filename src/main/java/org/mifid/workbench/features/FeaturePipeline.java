@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSet;
 
 /**

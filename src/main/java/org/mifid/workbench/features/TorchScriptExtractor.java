@@ -15,7 +15,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /**
  * A TorchScript module loaded through DJL's PyTorch engine: the competition's own networks, exported by an

@@ -7,8 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ProgressMonitor;
 
 /** A set read from a folder tree. Symbolic links are refused, not followed; names are relative paths with '/'. */
 public final class FolderImageSet extends InMemoryImageSet {

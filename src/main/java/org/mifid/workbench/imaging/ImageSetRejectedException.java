@@ -1,7 +1,7 @@
 package org.mifid.workbench.imaging;
 
 import java.util.List;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /**
  * A set refused as a whole, with the per-entry report. The message stays one line (the first problem and the

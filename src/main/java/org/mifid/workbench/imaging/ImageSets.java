@@ -3,8 +3,8 @@ package org.mifid.workbench.imaging;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ProgressMonitor;
 
 /** Opens a zip or a folder as a validated {@link ImageSet}. */
 public final class ImageSets {

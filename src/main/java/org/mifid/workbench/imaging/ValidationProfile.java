@@ -2,7 +2,7 @@ package org.mifid.workbench.imaging;
 
 import java.util.Locale;
 import java.util.Set;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /**
  * What a set must satisfy to be read, and the limits that keep a hostile archive from exhausting memory.

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ProgressMonitor;
 
 /**
  * A set read from a zip archive, entry by entry into memory: nothing is extracted to disk. Limits are counted

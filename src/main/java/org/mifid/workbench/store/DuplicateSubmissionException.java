@@ -1,6 +1,6 @@
 package org.mifid.workbench.store;
 
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /** The same archive (by checksum) is already in the workspace. */
 public class DuplicateSubmissionException extends InvalidInputException {

@@ -1,5 +1,6 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.VerdictEntry;
 import java.util.List;
 
 /**

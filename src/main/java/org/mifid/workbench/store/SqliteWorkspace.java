@@ -1,5 +1,8 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.core.Verdict;
+import org.mifid.workbench.core.VerdictEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.slf4j.Logger;

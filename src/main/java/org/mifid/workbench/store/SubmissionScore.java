@@ -1,7 +1,7 @@
 package org.mifid.workbench.store;
 
 import java.time.Instant;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 
 /** A stored score of one submission on one leaderboard; FID and the raw distance are what later thresholds use. */

@@ -1,7 +1,7 @@
 package org.mifid.workbench.store;
 
 import java.time.Instant;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 
 /** One applied threshold in a leaderboard's history; the latest is in force. */
 public record ThresholdChange(

@@ -1,9 +1,11 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.core.VerdictEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 
 /**
  * One competition's workspace: a single SQLite file holding its submissions, scores, neighbours, verdicts and

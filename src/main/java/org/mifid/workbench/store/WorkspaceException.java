@@ -1,6 +1,6 @@
 package org.mifid.workbench.store;
 
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /**
  * The workspace file could not be read or written (locked by another process beyond the busy timeout, disk full,

@@ -11,7 +11,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.NpyFile;
+import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.imaging.ImageSetsTest;
 
 class ExtractCommandTest {

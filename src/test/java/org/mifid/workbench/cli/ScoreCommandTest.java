@@ -14,9 +14,9 @@ import java.nio.file.Paths;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mifid.workbench.engine.NpyArray;
-import org.mifid.workbench.engine.NpyFile;
-import org.mifid.workbench.engine.NpzFile;
+import org.mifid.workbench.io.NpyArray;
+import org.mifid.workbench.io.NpyFile;
+import org.mifid.workbench.io.NpzFile;
 import org.mifid.workbench.imaging.ImageSetsTest;
 
 class ScoreCommandTest {

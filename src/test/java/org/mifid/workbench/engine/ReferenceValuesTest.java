@@ -1,5 +1,7 @@
 package org.mifid.workbench.engine;
 
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.io.NpyFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The engine against values computed by src/test/resources/reference/engine/make_reference.py: FID through
  * scipy's sqrtm exactly as the 2019 scoring code, the memorization distance as its cosine_distance.
  */
-class ReferenceValuesTest {
+public class ReferenceValuesTest {
 
     static List<JsonNode> cases() throws IOException {
         try (InputStream in = ReferenceValuesTest.class.getResourceAsStream("/reference/engine/expected.json")) {
@@ -30,7 +32,7 @@ class ReferenceValuesTest {
         }
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Paths.get(ReferenceValuesTest.class.getResource("/reference/engine/" + name).toURI());
         } catch (URISyntaxException e) {

@@ -59,11 +59,11 @@ class FeatureCacheTest {
         Files.write(images.resolve("a.png"), ImageSetsTest.rgb64(1));
         String before = org.mifid.workbench.imaging.ImageSets.open(images,
                 org.mifid.workbench.imaging.ValidationProfile.KAGGLE_DOGS,
-                org.mifid.workbench.engine.ProgressMonitor.NONE).checksum();
+                org.mifid.workbench.core.ProgressMonitor.NONE).checksum();
         Files.write(images.resolve("a.png"), ImageSetsTest.rgb64(2));
         String after = org.mifid.workbench.imaging.ImageSets.open(images,
                 org.mifid.workbench.imaging.ValidationProfile.KAGGLE_DOGS,
-                org.mifid.workbench.engine.ProgressMonitor.NONE).checksum();
+                org.mifid.workbench.core.ProgressMonitor.NONE).checksum();
         FeatureCache cache = new FeatureCache(dir);
         cache.features("x", before, () -> FeatureMatrix.zeros(1, 2));
         assertTrue(cache.features("x", after).isEmpty());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSet;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ValidationProfile;

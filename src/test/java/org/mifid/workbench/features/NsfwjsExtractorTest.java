@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /** The registry's nsfwjs extractors end to end: decoded image, preprocessing, forward pass, features. */
 class NsfwjsExtractorTest {

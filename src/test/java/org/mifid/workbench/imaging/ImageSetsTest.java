@@ -21,7 +21,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 
 public class ImageSetsTest {
     @TempDir

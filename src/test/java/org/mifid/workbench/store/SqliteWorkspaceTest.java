@@ -1,5 +1,8 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.core.Verdict;
+import org.mifid.workbench.core.VerdictEntry;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mifid.workbench.engine.InvalidInputException;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.Neighbours;
 
 class SqliteWorkspaceTest {

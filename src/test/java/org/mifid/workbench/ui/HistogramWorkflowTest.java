@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.ThresholdChange;
 import org.mifid.workbench.ui.histogram.HistogramChart;

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.store.NewSubmission;
@@ -144,17 +144,17 @@ public final class TestWorkspaces {
     /** Some decisions, as an organizer midway through review would have them (for screenshots). */
     static void addSampleVerdicts(Path file) {
         try (Workspace workspace = Workspace.open(file)) {
-            List<org.mifid.workbench.store.VerdictEntry> entries = new ArrayList<>();
+            List<org.mifid.workbench.core.VerdictEntry> entries = new ArrayList<>();
             Instant when = Instant.parse("2019-09-01T10:00:00Z");
             for (var row : workspace.leaderboardRows(LeaderboardPreset.PUBLIC)) {
                 long id = row.submission().id();
-                org.mifid.workbench.store.Verdict verdict = row.submission().labelledMemorizer()
-                        ? org.mifid.workbench.store.Verdict.CHEATER
-                        : row.submission().labelledClean() && id % 2 == 0 ? org.mifid.workbench.store.Verdict.LEGIT
-                        : row.score().distance() < 0.06 ? org.mifid.workbench.store.Verdict.NEEDS_REVIEW : null;
+                org.mifid.workbench.core.Verdict verdict = row.submission().labelledMemorizer()
+                        ? org.mifid.workbench.core.Verdict.CHEATER
+                        : row.submission().labelledClean() && id % 2 == 0 ? org.mifid.workbench.core.Verdict.LEGIT
+                        : row.score().distance() < 0.06 ? org.mifid.workbench.core.Verdict.NEEDS_REVIEW : null;
                 if (verdict != null) {
-                    entries.add(new org.mifid.workbench.store.VerdictEntry(id, verdict,
-                            verdict == org.mifid.workbench.store.Verdict.CHEATER ? "near-copies of training dogs" : null,
+                    entries.add(new org.mifid.workbench.core.VerdictEntry(id, verdict,
+                            verdict == org.mifid.workbench.core.Verdict.CHEATER ? "near-copies of training dogs" : null,
                             "organizer", when.plusSeconds(id * 60), LeaderboardPreset.PUBLIC, 0.1));
                 }
             }

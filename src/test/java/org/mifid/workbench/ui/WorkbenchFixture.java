@@ -9,7 +9,7 @@ import org.mifid.workbench.ui.common.CurrentThreadTaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.UiSettings;
 import org.mifid.workbench.ui.common.WorkbenchModel;
-import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.scoring.ImageLookup;
 
 /**
  * The real workbench view on a real generated workspace, with tasks run on the calling (FX) thread and no

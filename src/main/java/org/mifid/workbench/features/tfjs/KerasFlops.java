@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 
 /**
  * Multiply-adds of one forward pass of a Keras model (as TF.js serialises it), by propagating shapes through

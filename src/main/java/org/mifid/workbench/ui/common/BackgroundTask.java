@@ -2,7 +2,7 @@ package org.mifid.workbench.ui.common;
 
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.mifid.workbench.engine.ProgressMonitor;
+import org.mifid.workbench.core.ProgressMonitor;
 
 /**
  * Work to run off the FX thread with what to do on the FX thread when it ends. View models build these and hand

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
-import org.mifid.workbench.engine.InvalidInputException;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.store.DuplicateSubmissionException;
 
 /** Error dialogs that say what went wrong in one line and what the organizer can do about it. */

@@ -19,10 +19,10 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.store.VerdictEntry;
+import org.mifid.workbench.core.VerdictEntry;
 import org.mifid.workbench.store.Workspace;
 
 /**

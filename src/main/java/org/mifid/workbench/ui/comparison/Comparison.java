@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.mifid.workbench.analysis.RankAgreement;
+import org.mifid.workbench.review.RankAgreement;
 import org.mifid.workbench.store.LeaderboardRow;
 
 /**

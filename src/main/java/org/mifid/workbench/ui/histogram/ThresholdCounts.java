@@ -1,9 +1,9 @@
 package org.mifid.workbench.ui.histogram;
 
 import java.util.List;
-import org.mifid.workbench.analysis.FlagCounts;
-import org.mifid.workbench.analysis.LabelledDistances;
-import org.mifid.workbench.service.LeaderboardAnalysis;
+import org.mifid.workbench.review.FlagCounts;
+import org.mifid.workbench.review.LabelledDistances;
+import org.mifid.workbench.review.LeaderboardAnalysis;
 import org.mifid.workbench.store.LeaderboardRow;
 
 /**

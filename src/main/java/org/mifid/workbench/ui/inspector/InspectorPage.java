@@ -16,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.mifid.workbench.service.ImageLookup;
+import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;

@@ -11,10 +11,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.util.Duration;
-import org.mifid.workbench.engine.LeaderboardPreset;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.store.Submission;
-import org.mifid.workbench.store.Verdict;
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.ui.common.LatestOnlyUpdater;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 

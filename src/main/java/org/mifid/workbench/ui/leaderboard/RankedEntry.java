@@ -1,8 +1,8 @@
 package org.mifid.workbench.ui.leaderboard;
 
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.store.Verdict;
-import org.mifid.workbench.store.VerdictEntry;
+import org.mifid.workbench.core.Verdict;
+import org.mifid.workbench.core.VerdictEntry;
 
 /**
  * One leaderboard line at a given threshold: the stored row, its MiFID and rank under that threshold, and its

@@ -2,7 +2,7 @@ package org.mifid.workbench.ui.leaderboard;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import org.mifid.workbench.store.Verdict;
+import org.mifid.workbench.core.Verdict;
 
 /** A verdict shown as a coloured badge (styled in leaderboard.css per verdict). */
 final class VerdictBadgeCell extends TableCell<RankedEntry, Verdict> {

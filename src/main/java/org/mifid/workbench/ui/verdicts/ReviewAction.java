@@ -1,7 +1,7 @@
 package org.mifid.workbench.ui.verdicts;
 
 import javafx.scene.input.KeyCombination;
-import org.mifid.workbench.store.Verdict;
+import org.mifid.workbench.core.Verdict;
 
 /**
  * The review actions and their default keys, as data (JabRef's KeyBinding): menus show these combinations and

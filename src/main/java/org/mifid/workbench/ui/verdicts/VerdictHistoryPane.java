@@ -10,7 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
-import org.mifid.workbench.store.VerdictEntry;
+import org.mifid.workbench.core.VerdictEntry;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 
 /** The verdict history of the submission in focus, newest first, refreshed whenever a verdict is saved. */

@@ -1,0 +1,200 @@
+package org.mifid.workbench.bench;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.mifid.workbench.engine.ComputeDevice;
+import org.mifid.workbench.engine.FeatureMatrix;
+import org.mifid.workbench.engine.FrechetDistance;
+import org.mifid.workbench.engine.GaussianStatistics;
+import org.mifid.workbench.engine.MemorizationSearch;
+import org.mifid.workbench.io.NpyArray;
+import org.mifid.workbench.io.NpzFile;
+import org.mifid.workbench.core.ProgressMonitor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench engine}: the engine's speed targets measured in one run on the same input: FID's statistics step
+ * against scipy's sqrtm route, and the memorization search against the raw float32 matrix multiply rate.
+ */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+        description = "Times FID (vs scipy's sqrtm route) and the memorization search (vs raw matmul) in one run.")
+public final class EngineBenchCommand implements Callable<Integer> {
+    private static final String SCIPY_ROUTE = String.join("\n",
+            "import sys, time, numpy as np",
+            "from scipy import linalg",
+            "d = np.load(sys.argv[1])",
+            "m1, s1, m2, s2 = d['mu1'], d['sigma1'], d['mu2'], d['sigma2']",
+            "t = time.perf_counter()",
+            "covmean = linalg.sqrtm(s1.dot(s2))",
+            "covmean = covmean.real if np.iscomplexobj(covmean) else covmean",
+            "diff = m1 - m2",
+            "fid = diff.dot(diff) + np.trace(s1) + np.trace(s2) - 2 * np.trace(covmean)",
+            "print(fid, time.perf_counter() - t)");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--generated", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+    int generated;
+
+    @Option(names = "--train", defaultValue = "20000", description = "Default: ${DEFAULT-VALUE}.")
+    int train;
+
+    @Option(names = "--dim", defaultValue = "2048", description = "Default: ${DEFAULT-VALUE}.")
+    int dim;
+
+    @Option(names = "--device", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--python", defaultValue = "python3", description = "Python with numpy and scipy for the"
+            + " reference route. Default: ${DEFAULT-VALUE}.")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Device dev = ComputeDevice.resolve(device);
+        out.printf(Locale.ROOT, "engine benchmark: %d generated x %d training rows, %d-d, device %s, %d cores%n",
+                generated, train, dim, dev, Runtime.getRuntime().availableProcessors());
+        FeatureMatrix gen = correlated(generated, 1);
+        FeatureMatrix ref = correlated(train, 2);
+
+        long t = System.nanoTime();
+        GaussianStatistics sg = GaussianStatistics.of(gen);
+        double covGen = seconds(t);
+        t = System.nanoTime();
+        GaussianStatistics sr = GaussianStatistics.of(ref);
+        double covRef = seconds(t);
+        out.printf(Locale.ROOT, "covariance (float64, blocked dsyrk): %.2f s for %d rows, %.2f s for %d rows%n",
+                covGen, generated, covRef, train);
+        FrechetDistance.compute(sg, sr); // warm-up: loads OpenBLAS
+        t = System.nanoTime();
+        FrechetDistance.Result fid = FrechetDistance.compute(sg, sr);
+        double fidSeconds = seconds(t);
+        out.printf(Locale.ROOT, "FID statistics step (covariances given): %.3f s, FID %.6f (target <= 1.5 s: %s)%n",
+                fidSeconds, fid.value(), fidSeconds <= 1.5 ? "met" : "MISSED");
+        scipyRoute(out, sg, sr, fid.value(), fidSeconds);
+
+        MemorizationSearch search = MemorizationSearch.builder().device(dev).build();
+        double gflop = 2.0 * generated * train * dim / 1e9;
+        search.search(gen.slice(0, Math.min(generated, 256)), ref, ProgressMonitor.NONE); // warm-up
+        double raw = rawMatmulSeconds(gen, ref, dev);
+        resetPeaks();
+        t = System.nanoTime();
+        MemorizationSearch.Result found = search.search(gen, ref, ProgressMonitor.NONE);
+        double searchSeconds = seconds(t);
+        long peakHeap = peakHeapBytes();
+        out.printf(Locale.ROOT, "raw float32 matmul, same shapes and blocks: %.2f s = %.1f GFLOP/s%n", raw, gflop / raw);
+        out.printf(Locale.ROOT, "memorization search (matmul + |.| + top-5 + float64 refine): %.2f s = %.1f GFLOP/s,"
+                + " %.0f %% of the raw rate (target >= 70 %%: %s); distance %.6f%n", searchSeconds,
+                gflop / searchSeconds, 100 * raw / searchSeconds, raw / searchSeconds >= 0.7 ? "met" : "MISSED",
+                found.distance());
+        out.printf(Locale.ROOT, "peak Java heap during the search: %.0f MB (target < 2048 MB: %s), inputs %.0f MB%n",
+                peakHeap / 1e6, peakHeap < 2048L * 1024 * 1024 ? "met" : "MISSED",
+                4.0 * ((long) generated + train) * dim / 1e6);
+        out.flush();
+        return 0;
+    }
+
+    /** Rows with a realistic, correlated, non-negative structure (like pooled CNN features). */
+    private FeatureMatrix correlated(int rows, long seed) {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            m.getEngine().setRandomSeed((int) seed);
+            NDArray latent = m.randomNormal(new Shape(rows, 64));
+            NDArray mix = m.randomNormal(new Shape(64, dim)).div(8);
+            NDArray x = latent.matMul(mix).add(m.randomNormal(new Shape(rows, dim)).mul(0.5)).maximum(0);
+            return new FeatureMatrix(x.toFloatArray(), rows, dim);
+        }
+    }
+
+    /** The search's matrix multiplies alone: the machine's float32 rate for this shape. */
+    private static double rawMatmulSeconds(FeatureMatrix gen, FeatureMatrix ref, Device dev) {
+        int d = gen.cols();
+        try (NDManager m = NDManager.newBaseManager(dev)) {
+            NDArray refT = m.create(ref.data(), new Shape(ref.rows(), d)).transpose();
+            long t = System.nanoTime();
+            for (int start = 0; start < gen.rows(); start += 1024) {
+                int rows = Math.min(1024, gen.rows() - start);
+                try (NDManager block = m.newSubManager()) {
+                    FeatureMatrix slice = gen.slice(start, start + rows);
+                    NDArray g = block.create(slice.data(), new Shape(rows, d));
+                    g.matMul(refT).get(0, 0).getFloat(); // forces the product
+                }
+            }
+            return seconds(t);
+        }
+    }
+
+    private void scipyRoute(PrintWriter out, GaussianStatistics a, GaussianStatistics b, double fid, double ours)
+            throws IOException, InterruptedException {
+        try (TempDirectory tmp = TempDirectory.create("mifid-bench")) {
+            Path dir = tmp.path();
+            Path npz = dir.resolve("stats.npz");
+            Map<String, NpyArray> arrays = new LinkedHashMap<>();
+            arrays.put("mu1", NpyArray.of(a.mean(), a.dim()));
+            arrays.put("sigma1", NpyArray.of(a.covariance(), a.dim(), a.dim()));
+            arrays.put("mu2", NpyArray.of(b.mean(), b.dim()));
+            arrays.put("sigma2", NpyArray.of(b.covariance(), b.dim(), b.dim()));
+            NpzFile.write(npz, arrays);
+            Process p;
+            try {
+                p = new ProcessBuilder(python, "-c", SCIPY_ROUTE, npz.toString()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                out.println("scipy sqrtm route: not measured (" + python + " not found)");
+                return;
+            }
+            String result = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                out.println("scipy sqrtm route: not measured (" + lastLine(result) + ")");
+                return;
+            }
+            String[] parts = lastLine(result).split("\\s+");
+            double scipyFid = Double.parseDouble(parts[0]);
+            double scipySeconds = Double.parseDouble(parts[1]);
+            out.printf(Locale.ROOT, "scipy sqrtm route on the same covariances: %.2f s, FID %.6f; ours is %.1fx faster"
+                    + " (target >= 3x: %s), relative difference %.1e%n", scipySeconds, scipyFid, scipySeconds / ours,
+                    scipySeconds / ours >= 3 ? "met" : "MISSED", Math.abs(scipyFid - fid) / Math.abs(scipyFid));
+        }
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,9 +1,0 @@
-package org.mifid.workbench.cli;
-
-import picocli.CommandLine.Command;
-
-/** Benchmarks behind the README's performance figures; each subcommand times one speed target. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks for the performance figures.",
-        subcommands = {BenchImportCommand.class, EngineBenchCommand.class, FeaturesBenchCommand.class})
-public final class BenchCommand {
-}

@@ -1,0 +1,216 @@
+package org.mifid.workbench.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.mifid.workbench.assets.AppPaths;
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.imaging.InMemoryImageSet;
+import org.mifid.workbench.imaging.ImageSets;
+import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.scoring.ScoringRequest;
+import org.mifid.workbench.scoring.SubmissionScoring;
+import org.mifid.workbench.store.LeaderboardRow;
+import org.mifid.workbench.store.ReferenceSet;
+import org.mifid.workbench.store.ThresholdChange;
+import org.mifid.workbench.store.Workspace;
+
+/**
+ * The demo competition the workbench opens on a fresh machine: emoji instead of dogs, the nsfwjs networks
+ * instead of the competition's, and fourteen teams whose nature is known. Built once (files, features, scores)
+ * into {@code <data>/demo}; the workspace appears there only when complete, so an interrupted build is simply
+ * redone.
+ */
+public final class DemoCompetition {
+    /** Public leaderboard network: fast enough to score the demo in seconds. */
+    public static final String PUBLIC_EXTRACTOR = "nsfwjs-mobilenet-v2";
+    /** Private leaderboard network: another architecture, as the 2019 private board used another network. */
+    public static final String PRIVATE_EXTRACTOR = "nsfwjs-inception-v3";
+    static final int TRAIN_SIZE = 320;
+    static final int IMAGES_PER_SUBMISSION = 48;
+    static final long SEED = 2019;
+    private static final String NAME = "Demo: Generative Emoji (ground truth known)";
+
+    private final Path root;
+    private final int trainSize;
+    private final int imagesPerSubmission;
+
+    public DemoCompetition(Path root) {
+        this(root, TRAIN_SIZE, IMAGES_PER_SUBMISSION);
+    }
+
+    /** A demo of another size (tests build a small one). */
+    DemoCompetition(Path root, int trainSize, int imagesPerSubmission) {
+        this.root = root;
+        this.trainSize = trainSize;
+        this.imagesPerSubmission = imagesPerSubmission;
+    }
+
+    public static DemoCompetition standard() {
+        return new DemoCompetition(AppPaths.dataDir().resolve("demo"));
+    }
+
+    public Path workspaceFile() {
+        return root.resolve("demo.db");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(workspaceFile());
+    }
+
+    /** The teams with their ground truth, in roster order. */
+    public static List<Entry> roster() {
+        return DemoTeam.roster().stream().map(t -> new Entry(t.team(), t.label(), t.description(), t.memorizer()))
+                .toList();
+    }
+
+    /** A team's ground truth as the demo printout shows it. */
+    public record Entry(String team, String label, String description, boolean memorizer) {
+    }
+
+    /** Opens the demo workspace, building it first if it is not there. */
+    public Workspace open(ProgressMonitor monitor) {
+        if (!exists()) {
+            build(monitor);
+        }
+        return Workspace.open(workspaceFile());
+    }
+
+    /** Builds the demo from scratch into a staging folder and moves the workspace into place when complete. */
+    public void build(ProgressMonitor monitor) {
+        try {
+            Files.createDirectories(root);
+            Path files = root.resolve("files");
+            deleteRecursively(files);
+            EmojiCatalog catalog = EmojiCatalog.load(AppPaths.assetsDir());
+            DemoGenerator generator = new DemoGenerator(catalog, trainSize, imagesPerSubmission, SEED);
+            DemoGenerator.Split split = generator.split();
+            Path train = files.resolve("train");
+            generator.writeTrainingSet(split, train, monitor);
+            List<DemoTeam> teams = DemoTeam.roster();
+            for (int i = 0; i < teams.size(); i++) {
+                monitor.checkCancelled();
+                generator.writeSubmission(split, teams.get(i), i, files.resolve("submissions")
+                        .resolve(teams.get(i).slug() + ".zip"));
+                monitor.update(i + 1, teams.size(), "Writing the demo submissions");
+            }
+            Path staging = root.resolve("demo.db.building");
+            Files.deleteIfExists(staging);
+            try (Workspace ws = Workspace.open(staging)) {
+                populate(ws, train, files.resolve("submissions"), teams, monitor);
+            }
+            Files.move(staging, workspaceFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void populate(Workspace ws, Path train, Path submissions, List<DemoTeam> teams,
+                                 ProgressMonitor monitor) {
+        ws.renameCompetition(NAME);
+        long reference;
+        try (InMemoryImageSet set = ImageSets.open(train, ValidationProfile.KAGGLE_DOGS, monitor)) {
+            List<String> names = new ArrayList<>(set.size());
+            for (int i = 0; i < set.size(); i++) {
+                names.add(set.name(i));
+            }
+            reference = ws.addReferenceSet(new ReferenceSet(0, "Noto emoji (training)", train.toAbsolutePath().toString(),
+                    set.checksum(), set.size()), names);
+        }
+        for (LeaderboardPreset board : LeaderboardPreset.values()) {
+            ws.assignReferenceSet(board, reference);
+            ws.assignExtractor(board, board == LeaderboardPreset.PUBLIC ? PUBLIC_EXTRACTOR : PRIVATE_EXTRACTOR);
+        }
+        try (SubmissionScoring scoring = new SubmissionScoring(ws)) {
+            scoreAll(ws, scoring, submissions, teams, monitor);
+        }
+        for (LeaderboardPreset board : LeaderboardPreset.values()) {
+            ws.applyThreshold(new ThresholdChange(board, calibratedThreshold(ws.leaderboardRows(board)), "demo",
+                    Instant.now(), "demo default: the distance that best separates the ground-truth memorizers"
+                    + " from the honest teams"));
+        }
+    }
+
+    private static void scoreAll(Workspace ws, SubmissionScoring scoring, Path submissions, List<DemoTeam> teams,
+                                 ProgressMonitor monitor) {
+        for (LeaderboardPreset board : LeaderboardPreset.values()) {
+            for (int i = 0; i < teams.size(); i++) {
+                DemoTeam team = teams.get(i);
+                Path zip = submissions.resolve(team.slug() + ".zip");
+                ProgressMonitor step = scaled(monitor, board, i, teams.size());
+                if (board == LeaderboardPreset.PUBLIC) {
+                    scoring.score(new ScoringRequest(zip, team.team(), "demo-" + (i + 1), board,
+                            ws.leaderboardExtractor(board), "auto", 5, ValidationProfile.KAGGLE_DOGS.id()),
+                            team.label(), step);
+                } else {
+                    scoring.scoreOnLeaderboard(ws.submissionByExternalId("demo-" + (i + 1)).orElseThrow(), board,
+                            "auto", 5, step);
+                }
+            }
+        }
+    }
+
+    /**
+     * The demo's starting threshold: of the thresholds halfway between neighbouring distances, the one that flags
+     * the largest share of labelled memorizers minus the share of honest teams flagged (Youden's J). An organizer
+     * would find it on the histogram; the demo knows its ground truth.
+     */
+    static double calibratedThreshold(List<LeaderboardRow> rows) {
+        double[] d = rows.stream().mapToDouble(r -> r.score().distance()).sorted().toArray();
+        long memorizers = rows.stream().filter(r -> r.submission().labelledMemorizer()).count();
+        long honest = rows.stream().filter(r -> r.submission().labelledClean()).count();
+        double best = d.length > 0 ? d[0] / 2 : 0.1;
+        double bestJ = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i + 1 < d.length; i++) {
+            double t = (d[i] + d[i + 1]) / 2;
+            long flaggedMem = rows.stream().filter(r -> r.submission().labelledMemorizer())
+                    .filter(r -> r.score().distance() < t).count();
+            long flaggedHonest = rows.stream().filter(r -> r.submission().labelledClean())
+                    .filter(r -> r.score().distance() < t).count();
+            double j = (double) flaggedMem / Math.max(memorizers, 1) - (double) flaggedHonest / Math.max(honest, 1);
+            if (j > bestJ) {
+                bestJ = j;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Progress of one team on one board as a share of the whole scoring. */
+    private static ProgressMonitor scaled(ProgressMonitor monitor, LeaderboardPreset board, int team, int teams) {
+        int step = board.ordinal() * teams + team;
+        int steps = LeaderboardPreset.values().length * teams;
+        return new ProgressMonitor() {
+            @Override
+            public void update(long done, long total, String message) {
+                double within = total > 0 ? (double) done / total : 0;
+                monitor.update(Math.round((step + within) * 1000), steps * 1000L,
+                        "Scoring the demo (" + board.id() + "): " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.mifid.workbench.scoring;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import org.mifid.workbench.engine.ComputeDevice;
+import org.mifid.workbench.engine.FeatureMatrix;
+import org.mifid.workbench.engine.GaussianStatistics;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.engine.MifidScorer;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.features.ExtractorRegistry;
+import org.mifid.workbench.features.FeatureCache;
+import org.mifid.workbench.features.FeatureExtractor;
+import org.mifid.workbench.features.FeaturePipeline;
+import org.mifid.workbench.imaging.ImageSet;
+import org.mifid.workbench.imaging.InMemoryImageSet;
+import org.mifid.workbench.imaging.ImageSets;
+import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.store.DuplicateSubmissionException;
+import org.mifid.workbench.store.NewSubmission;
+import org.mifid.workbench.store.ReferenceSet;
+import org.mifid.workbench.store.ScoredLeaderboard;
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.store.Workspace;
+
+/**
+ * Scores a submission archive into a workspace: validate the archive, extract features, FID against the
+ * leaderboard's reference set (its features and statistics cached per extractor), the memorization search, then
+ * store the submission, its score and its neighbours in one transaction. Cancelling (through the monitor) or a
+ * failure anywhere stores nothing. One instance keeps its networks and training features loaded between
+ * submissions; close it when the scoring session ends.
+ */
+public final class SubmissionScoring implements AutoCloseable {
+    private final Workspace workspace;
+    private final ExtractorRegistry registry;
+    private final FeatureCache cache;
+    /** Networks loaded once per scoring session: loading one takes seconds, scoring many submissions reuses it. */
+    private final Map<String, FeatureExtractor> extractors = new HashMap<>();
+    private final Map<String, TrainingFeatures> training = new HashMap<>();
+
+    public SubmissionScoring(Workspace workspace) {
+        this(workspace, ExtractorRegistry.standard(), FeatureCache.standard());
+    }
+
+    public SubmissionScoring(Workspace workspace, ExtractorRegistry registry, FeatureCache cache) {
+        this.workspace = workspace;
+        this.registry = registry;
+        this.cache = cache;
+    }
+
+    /** Scores and stores the submission; returns its id. Reports progress and honours cancellation. */
+    public long score(ScoringRequest request, ProgressMonitor monitor) {
+        return score(request, null, monitor);
+    }
+
+    /** As {@link #score(ScoringRequest, ProgressMonitor)}, storing a known label (ground truth) with it. */
+    public long score(ScoringRequest request, String label, ProgressMonitor monitor) {
+        long started = System.nanoTime();
+        try (InMemoryImageSet images = ImageSets.open(request.archive(), ValidationProfile.fromId(request.profile()), monitor)) {
+            workspace.submissionByChecksum(images.checksum()).ifPresent(s -> {
+                throw new DuplicateSubmissionException(request.archive().toString(), s.id());
+            });
+            ScoredLeaderboard scored = measure(images, request.leaderboard(), request.extractorId(), request.device(),
+                    request.k(), started, monitor);
+            List<String> names = new ArrayList<>(images.size());
+            for (int i = 0; i < images.size(); i++) {
+                names.add(images.name(i));
+            }
+            Path archive = request.archive().toAbsolutePath();
+            NewSubmission submission = new NewSubmission(request.externalId(), request.team(),
+                    archive.getFileName().toString(), archive.toString(), images.checksum(), Instant.now(),
+                    images.size(), label, names);
+            return workspace.addSubmission(submission, List.of(scored));
+        }
+    }
+
+    /**
+     * Scores a stored submission on another leaderboard, with that leaderboard's extractor and reference set,
+     * from its archive, which must be unchanged (same checksum).
+     */
+    public void scoreOnLeaderboard(Submission submission, LeaderboardPreset board, String device, int k,
+                                   ProgressMonitor monitor) {
+        long started = System.nanoTime();
+        if (submission.path() == null) {
+            throw new InvalidInputException("submission " + submission.id(), "has no archive to score (imported results)");
+        }
+        try (InMemoryImageSet images = ImageSets.open(Path.of(submission.path()), ValidationProfile.LENIENT, monitor)) {
+            if (!images.checksum().equals(submission.checksum())) {
+                throw new InvalidInputException(submission.path(), "changed since it was scored (checksum differs)");
+            }
+            workspace.addScore(submission.id(), measure(images, board, workspace.leaderboardExtractor(board), device, k,
+                    started, monitor));
+        }
+    }
+
+    /** Features, FID and the memorization search of one image set on one leaderboard. */
+    private ScoredLeaderboard measure(ImageSet images, LeaderboardPreset board, String extractorId, String device,
+                                      int k, long started, ProgressMonitor monitor) {
+        ReferenceSet reference = workspace.leaderboardReferenceSet(board).orElseThrow(() ->
+                new InvalidInputException(workspace.file().toString(), "the " + board.id()
+                        + " leaderboard has no training set to score against (register one first)"));
+        FeatureExtractor extractor = extractors.computeIfAbsent(extractorId + "@" + device,
+                key -> registry.open(extractorId, ComputeDevice.resolve(device)));
+        TrainingFeatures train = training.get(reference.id() + "@" + extractorId);
+        if (train == null) {
+            train = trainingFeatures(reference, extractor, monitor);
+            training.put(reference.id() + "@" + extractorId, train);
+        }
+        FeatureMatrix generated = new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
+        MifidScorer.Result result = MifidScorer.builder()
+                .epsilon(workspace.threshold(board))
+                .k(k)
+                .device(ComputeDevice.resolve(device))
+                .build()
+                .score(generated, train.features(), train.statistics(), monitor);
+        monitor.checkCancelled();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new ScoredLeaderboard(board, result.score(), extractor.spec().id(), millis, result.neighbours(),
+                reference.id());
+    }
+
+    /** Releases the networks loaded while scoring. */
+    @Override
+    public void close() {
+        extractors.values().forEach(FeatureExtractor::close);
+        extractors.clear();
+        training.clear();
+    }
+
+    /** A reference set's features and statistics under one extractor. */
+    public record TrainingFeatures(FeatureMatrix features, GaussianStatistics statistics) {
+    }
+
+    /**
+     * The reference set's features from the cache, extracted on first use. The set must be unchanged since it
+     * was registered: its checksum is compared with the stored one.
+     */
+    public TrainingFeatures trainingFeatures(ReferenceSet reference, FeatureExtractor extractor,
+                                             ProgressMonitor monitor) {
+        try (InMemoryImageSet train = ImageSets.open(Path.of(reference.location()), ValidationProfile.LENIENT, monitor)) {
+            if (!train.checksum().equals(reference.checksum())) {
+                throw new InvalidInputException(reference.location(), "the training images changed since the reference"
+                        + " set was registered (checksum differs); register it again");
+            }
+            String id = extractor.id();
+            FeatureMatrix features = cache.features(id, train.checksum(),
+                    () -> new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(train, monitor));
+            return new TrainingFeatures(features,
+                    cache.statistics(id, train.checksum(), () -> GaussianStatistics.of(features, monitor)));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.mifid.workbench.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.store.Workspace;
+
+class LeaderboardExportTest {
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        db = ExportFixture.build(dir);
+    }
+
+    private Path export(LeaderboardExporter.Format format) {
+        Path out = dir.resolve("out/board." + format.id());
+        try (Workspace ws = Workspace.open(db)) {
+            LeaderboardExporter.export(ws, LeaderboardPreset.PUBLIC, format, out);
+        }
+        return out;
+    }
+
+    @Test
+    void csvRoundTripsThroughAParserWithFormulasNeutralisedAndNumbersNumeric() throws Exception {
+        Path out = export(LeaderboardExporter.Format.CSV);
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(out, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            assertEquals(CsvLeaderboardExport.HEADER, parser.getHeaderNames());
+            records = parser.getRecords();
+        }
+        assertEquals(5, records.size());
+        for (CSVRecord r : records) {
+            for (String cell : r.values()) {
+                // what a spreadsheet would evaluate
+                assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0
+                        && !isNumber(cell), "formula-like cell " + cell);
+            }
+            for (String numeric : List.of("Rank", "Score", "FID", "Distance", "Threshold", "MiFID")) {
+                Double.parseDouble(r.get(numeric));
+            }
+        }
+        // threshold 0.12 in force: team 0 (distance 0.05) is penalised, the cheater (Copycats) ranks last at 999999
+        CSVRecord last = records.get(4);
+        assertEquals("Copycats", last.get("TeamName"));
+        assertEquals("5", last.get("Rank"));
+        assertEquals(999999.0, Double.parseDouble(last.get("Score")));
+        assertEquals("true", last.get("Disqualified"));
+        assertEquals("cheater", last.get("Verdict"));
+        assertEquals("'=1+1 copies <b>bold</b>", last.get("Note"));
+        assertEquals("'@ann", last.get("Reviewer"));
+        assertEquals("2026-01-02T03:04:05Z", last.get("ReviewedAt"));
+        CSVRecord formula = records.stream().filter(r -> r.get("SubmissionId").equals("100")).findFirst().orElseThrow();
+        assertEquals("'" + ExportFixture.FORMULA_TEAM, formula.get("TeamName"));
+        assertEquals("true", formula.get("Penalised"));
+        assertEquals(40 / (0.05 + 1e-15), Double.parseDouble(formula.get("MiFID")), 1e-9);
+        assertEquals(0.12, Double.parseDouble(formula.get("Threshold")));
+        assertTrue(records.stream().anyMatch(r -> r.get("TeamName").equals("'-5")));
+        assertTrue(records.stream().anyMatch(r -> r.get("TeamName").equals(ExportFixture.SCRIPT_TEAM)));
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void htmlIsSelfContainedAndEscapesEveryUserText() throws Exception {
+        String html = Files.readString(export(LeaderboardExporter.Format.HTML));
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "a script tag got through");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains("=HYPERLINK(&quot;x&quot;)"));
+        assertTrue(html.contains("Dogs &amp; &lt;Friends&gt;"));
+        assertTrue(html.contains("&lt;i&gt;wider&lt;/i&gt;"));
+        assertFalse(html.contains("<b>bold"));
+        // no reference to anything outside the file
+        assertFalse(Pattern.compile("(src|href)=\"(?!data:)", Pattern.CASE_INSENSITIVE).matcher(html).find());
+        // the two flagged submissions each show their 6 closest images beside their nearest training images
+        Matcher images = Pattern.compile("src=\"data:image/png;base64,").matcher(html);
+        int count = 0;
+        while (images.find()) {
+            count++;
+        }
+        assertEquals(2 * AnnotatedLeaderboard.IMAGES_PER_STRIP * 2, count);
+        assertTrue(html.contains("class=\"threshold\""));
+        assertTrue(html.contains("badge cheater"));
+        assertTrue(html.contains("Rank changes of the top 5 public submissions"));
+    }
+
+    @Test
+    void jsonCarriesTheSameContent() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(export(LeaderboardExporter.Format.JSON).toFile());
+        assertEquals("Dogs & <Friends>", root.get("competition").asText());
+        assertEquals(0.12, root.get("threshold").asDouble());
+        assertEquals(5, root.get("rows").size());
+        assertEquals(ExportFixture.SCRIPT_TEAM, root.get("rows").findValues("team").stream()
+                .map(JsonNode::asText).filter(t -> t.startsWith("<")).findFirst().orElseThrow());
+        assertEquals(2, root.get("counts").get("flagged").asInt());
+        JsonNode suspects = root.get("suspects");
+        assertEquals(2, suspects.size());
+        assertEquals("Copycats", suspects.get(0).get("team").asText());
+        JsonNode first = suspects.get(0).get("images").get(0);
+        assertEquals("gen/0.png", first.get("image").asText());
+        assertEquals("dog_4.png", first.get("nearest_train_image").asText());
+        assertEquals(5, root.get("public_private").get("rank_changes").size());
+        assertEquals(1, root.get("threshold_history").size());
+        // one labelled memorizer (distance 0.02) below the one labelled clean submission (0.25)
+        assertEquals(1.0, root.get("auc").asDouble());
+    }
+}

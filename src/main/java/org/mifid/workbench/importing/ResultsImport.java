@@ -211,7 +211,7 @@ public final class ResultsImport {
                     if (fileScore == DISQUALIFIED_SCORE) {
                         verdict = new VerdictEntry(0, Verdict.CHEATER, "disqualified by the organizers: "
                                 + columns.get(ResultField.score(lb)) + " = 999999 in " + fileName + " line " + line,
-                                REVIEWER, null, lb, eps);
+                                REVIEWER, null, lb, eps, "import " + fileName);
                     } else if (Math.abs(fileScore - recomputed) > SCORE_TOLERANCE * Math.abs(recomputed)) {
                         mismatches.add(new ImportReport.ScoreMismatch(line, id, lb, fileScore, recomputed));
                     }

@@ -105,7 +105,9 @@ final class SchemaMigrations {
         "CREATE TRIGGER verdict_no_update BEFORE UPDATE ON verdict BEGIN SELECT RAISE(ABORT, 'verdict history is append-only'); END",
         "CREATE TRIGGER verdict_no_delete BEFORE DELETE ON verdict BEGIN SELECT RAISE(ABORT, 'verdict history is append-only'); END",
         "CREATE TRIGGER threshold_no_update BEFORE UPDATE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END",
-        "CREATE TRIGGER threshold_no_delete BEFORE DELETE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END"));
+        "CREATE TRIGGER threshold_no_delete BEFORE DELETE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END"),
+        // 2: what the organizer did (mark, note, undo, redo, import) is audit data, kept apart from the note
+        List.of("ALTER TABLE verdict ADD COLUMN action TEXT"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

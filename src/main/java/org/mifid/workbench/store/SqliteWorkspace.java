@@ -633,7 +633,7 @@ public final class SqliteWorkspace implements Workspace {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + ","
                     + " sc.fid, sc.distance, sc.epsilon, sc.distance_thresholded, sc.mifid, sc.extractor_id,"
                     + " sc.duration_ms, sc.scored_at,"
-                    + " v.verdict, v.note, v.reviewer, v.decided_at, v.leaderboard, v.threshold"
+                    + " v.verdict, v.note, v.reviewer, v.decided_at, v.leaderboard, v.threshold, v.action"
                     + " FROM score sc JOIN submission s ON s.id = sc.submission_id"
                     + " LEFT JOIN verdict v ON v.id = (SELECT max(id) FROM verdict WHERE submission_id = s.id)"
                     + " WHERE sc.leaderboard = ? ORDER BY s.id")) {
@@ -687,7 +687,7 @@ public final class SqliteWorkspace implements Workspace {
     // ---- verdicts ------------------------------------------------------------------------------------------
 
     private static final String INSERT_VERDICT = "INSERT INTO verdict(submission_id, verdict, note, reviewer,"
-            + " decided_at, leaderboard, threshold) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " decided_at, leaderboard, threshold, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public void recordVerdicts(List<VerdictEntry> entries) {
@@ -717,12 +717,31 @@ public final class SqliteWorkspace implements Workspace {
         } else {
             ps.setNull(7, Types.REAL);
         }
+        ps.setString(8, e.action());
     }
 
     @Override
     public Optional<VerdictEntry> currentVerdict(long submissionId) {
         List<VerdictEntry> latest = verdicts(submissionId, "ORDER BY id DESC LIMIT 1");
         return latest.isEmpty() ? Optional.empty() : Optional.of(latest.get(0));
+    }
+
+    @Override
+    public Map<Long, VerdictEntry> currentVerdicts() {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT submission_id, verdict, note, reviewer,"
+                    + " decided_at, leaderboard, threshold, action FROM verdict"
+                    + " WHERE id IN (SELECT max(id) FROM verdict GROUP BY submission_id)")) {
+                Map<Long, VerdictEntry> out = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        out.put(id, verdictEntry(id, rs, 2));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     @Override
@@ -733,7 +752,7 @@ public final class SqliteWorkspace implements Workspace {
     private List<VerdictEntry> verdicts(long submissionId, String order) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT verdict, note, reviewer, decided_at,"
-                    + " leaderboard, threshold FROM verdict WHERE submission_id = ? " + order)) {
+                    + " leaderboard, threshold, action FROM verdict WHERE submission_id = ? " + order)) {
                 ps.setLong(1, submissionId);
                 List<VerdictEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -754,7 +773,7 @@ public final class SqliteWorkspace implements Workspace {
         }
         return new VerdictEntry(submissionId, Verdict.valueOf(rs.getString(at)), rs.getString(at + 1),
                 rs.getString(at + 2), instant(rs.getString(at + 3)),
-                lb == null ? null : LeaderboardPreset.parse(lb), threshold);
+                lb == null ? null : LeaderboardPreset.parse(lb), threshold, rs.getString(at + 6));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.VerdictEntry;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mifid.workbench.core.LeaderboardPreset;
 
@@ -96,6 +97,9 @@ public interface Workspace extends AutoCloseable {
 
     /** The current verdict of a submission, if any was ever recorded. */
     Optional<VerdictEntry> currentVerdict(long submissionId);
+
+    /** The current verdict of every submission that has one, by submission id: one read for a bulk action. */
+    Map<Long, VerdictEntry> currentVerdicts();
 
     /** A submission's verdict history, oldest first. */
     List<VerdictEntry> verdictHistory(long submissionId);

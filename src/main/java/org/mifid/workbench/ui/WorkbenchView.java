@@ -263,7 +263,8 @@ public final class WorkbenchView extends BorderPane {
         Workspace workspace = model.workspace();
         var leaderboard = model.leaderboard();
         model.statusProperty().set("Exporting " + file.getFileName() + "\u2026");
-        model.executor().execute(BackgroundTask.of(monitor ->
+        // on the writer, after every decision taken before it: the export holds what the organizer saw
+        model.executor().write(BackgroundTask.of(monitor ->
                 LeaderboardExporter.export(workspace, leaderboard, format, file)).onSuccess(board ->
                 model.statusProperty().set(String.format("Exported %d submissions of the %s leaderboard (threshold "
                         + "%.4f) to %s", board.rows().size(), leaderboard.id(), board.threshold(), file)))

@@ -6,14 +6,17 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.CurrentThreadTaskExecutor;
+import org.mifid.workbench.ui.common.FxTaskExecutor;
+import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.UiSettings;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.scoring.ImageLookup;
 
 /**
- * The real workbench view on a real generated workspace, with tasks run on the calling (FX) thread and no
- * coalescing delay so every action has finished when the robot's events are processed.
+ * The real workbench view on a real generated workspace, with no coalescing delay. By default tasks run on the
+ * calling (FX) thread, so every action has finished when the robot's events are processed; workflows where order
+ * or threads matter pass the application's own {@link FxTaskExecutor} and wait for the outcome.
  */
 final class WorkbenchFixture {
     final Path file;
@@ -23,11 +26,14 @@ final class WorkbenchFixture {
     private final ImageLookup images = new ImageLookup();
 
     WorkbenchFixture(Stage stage, Path dir, int submissions, int zips) throws Exception {
+        this(stage, dir, submissions, zips, new CurrentThreadTaskExecutor());
+    }
+
+    WorkbenchFixture(Stage stage, Path dir, int submissions, int zips, TaskExecutor executor) throws Exception {
         file = TestWorkspaces.create(dir, submissions, zips);
         UiSettings settings = new UiSettings(dir.resolve("ui.properties"));
         settings.put("reviewer", "tester");
         Theme.LIGHT.apply();
-        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         model = new WorkbenchModel(executor, settings);
         view = new WorkbenchView(model, executor, images, Duration.ZERO, Theme.LIGHT);
         workspace = Workspace.open(file);

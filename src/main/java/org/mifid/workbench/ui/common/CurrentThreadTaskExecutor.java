@@ -21,4 +21,9 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         }
         return handle;
     }
+
+    @Override
+    public <T> TaskHandle write(BackgroundTask<T> task) {
+        return execute(task);
+    }
 }

@@ -8,25 +8,42 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs tasks on a small pool of daemon threads and their callbacks on the FX thread. */
+/**
+ * Runs tasks on a small pool of daemon threads, workspace writes on one writer thread in submission order, and
+ * the callbacks of both on the FX thread.
+ */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
     private final ExecutorService pool;
+    private final ExecutorService writer;
 
     public FxTaskExecutor(int threads) {
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "workbench-task-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> daemon(runnable,
+                "workbench-task-" + count.incrementAndGet()));
+        this.writer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "workbench-writer"));
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
+        return submit(pool, task);
+    }
+
+    @Override
+    public <T> TaskHandle write(BackgroundTask<T> task) {
+        return submit(writer, task);
+    }
+
+    private static <T> TaskHandle submit(ExecutorService threads, BackgroundTask<T> task) {
         SimpleTaskHandle handle = new SimpleTaskHandle(Platform::runLater);
-        pool.execute(() -> {
+        threads.execute(() -> {
             try {
                 T result = task.work().run(handle);
                 Platform.runLater(() -> {
@@ -59,5 +76,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        // queued writes are the organizer's decisions: let them finish (each is one short transaction)
+        writer.shutdown();
     }
 }

@@ -72,7 +72,11 @@ public final class WorkbenchModel {
         workspace.set(next);
         focusedSubmission.set(0);
         if (previous != null && previous != next) {
-            previous.close();
+            // on the writer, after the writes still queued for it, and never on the FX thread
+            executor.write(BackgroundTask.of(monitor -> {
+                previous.close();
+                return null;
+            }));
         }
         reload();
     }

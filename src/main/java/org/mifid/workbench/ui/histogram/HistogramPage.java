@@ -206,7 +206,7 @@ public final class HistogramPage extends BorderPane {
         ThresholdChange change = new ThresholdChange(preset, t, model.settings().reviewer(), Instant.now(),
                 note.getText() == null || note.getText().isBlank() ? null : note.getText().strip());
         apply.setDisable(true);
-        model.executor().execute(BackgroundTask.of(monitor -> {
+        model.executor().write(BackgroundTask.of(monitor -> {
             workspace.applyThreshold(change);
             return change;
         }).onSuccess(saved -> {

@@ -3,6 +3,8 @@ package org.mifid.workbench.ui.verdicts;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyEvent;
@@ -44,17 +46,32 @@ public final class ReviewController {
     }
 
     /**
-     * The one key dispatcher: handles a key press when it is bound to a review action and no text field has the
-     * focus (typing a team name in the search box must not record verdicts).
+     * The one key dispatcher: handles a key press when it is bound to a review action and no text input has the
+     * focus (typing a team name in the search box, or "clr" in an editable combo box, must not record verdicts).
      */
     public boolean handle(KeyEvent event, Node focusOwner) {
-        if (focusOwner instanceof TextInputControl) {
+        if (typingText(focusOwner)) {
             return false;
         }
         Optional<ReviewAction> action = bindings.actionFor(event);
         action.ifPresent(this::perform);
         action.ifPresent(a -> event.consume());
         return action.isPresent();
+    }
+
+    /**
+     * True when typed keys go into text: a text field or area, or the editor of an editable combo box, date
+     * picker or spinner (those keep the focus themselves and hand the keys to an inner text field).
+     */
+    static boolean typingText(Node focusOwner) {
+        for (Node node = focusOwner; node != null; node = node.getParent()) {
+            if (node instanceof TextInputControl
+                    || node instanceof ComboBoxBase<?> combo && combo.isEditable()
+                    || node instanceof Spinner<?> spinner && spinner.isEditable()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void perform(ReviewAction action) {

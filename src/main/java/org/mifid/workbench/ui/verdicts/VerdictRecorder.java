@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.core.VerdictEntry;
@@ -22,7 +24,13 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
 /**
  * Records verdicts at once (one transaction per action, one entry per submission) with who decided and under
  * which leaderboard and threshold, and undoes them. The history is append-only, so undo appends entries that
- * restore each submission's previous verdict rather than deleting anything; redo appends the undone ones again.
+ * restore each submission's previous verdict and note rather than deleting anything; redo appends the undone
+ * ones again.
+ *
+ * <p>Every write goes through the executor's single writer, so entries are stored in the order the organizer
+ * acted in, and what each submission had before an action is read by the writer just before that action is
+ * written: eight quick keys end with the last one, and undo restores what the previous key stored. The undo
+ * history belongs to the workspace it was made in: opening another workspace clears it.
  */
 public final class VerdictRecorder {
     private final WorkbenchModel model;
@@ -31,40 +39,61 @@ public final class VerdictRecorder {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
 
-    /** One action: what each submission had before and what it was given. */
-    private record Batch(String description, Map<Long, VerdictEntry> before, Map<Long, Change> after) {
+    /**
+     * One action on one workspace: what each submission is given ({@code null} fields keep what it had), and
+     * what each had before, filled in on the writer thread just before the action is written (and only read
+     * there, by a later undo).
+     */
+    private record Batch(Workspace workspace, String description, Map<Long, Change> after,
+                         Map<Long, VerdictEntry> before) {
+        Batch(Workspace workspace, String description, Map<Long, Change> after) {
+            this(workspace, description, after, new HashMap<>());
+        }
     }
 
+    /** A verdict and a note; a null field keeps the submission's current one. */
     private record Change(Verdict verdict, String note) {
     }
 
     public VerdictRecorder(WorkbenchModel model) {
         this.model = model;
+        model.workspaceProperty().addListener((obs, old, now) -> {
+            undo.clear();
+            redo.clear();
+            refreshFlags();
+        });
     }
 
     /**
-     * Gives every row the verdict; {@code scope} says which rows these are ("3 selected submissions",
-     * "all 120 in the current filter") and comes back in the status line and the undo description.
+     * Gives every row the verdict, keeping each one's note; {@code scope} says which rows these are ("3 selected
+     * submissions", "all 120 in the current filter") and comes back in the status line and the audit trail.
      */
     public void mark(List<LeaderboardRow> rows, Verdict verdict, String scope) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Map<Long, VerdictEntry> before = new LinkedHashMap<>();
         Map<Long, Change> after = new LinkedHashMap<>();
         for (LeaderboardRow row : rows) {
-            before.put(row.submission().id(), row.verdict());
             after.put(row.submission().id(), new Change(verdict, null));
         }
-        write(new Batch("mark " + scope + " " + verdict.label(), before, after), false);
+        perform("mark " + scope + " " + verdict.label(), after);
     }
 
-    /** Adds a note to a submission, keeping its verdict. */
+    /** Sets the organizer's note on a submission, keeping its verdict. */
     public void note(LeaderboardRow row, String note) {
-        Map<Long, VerdictEntry> before = new LinkedHashMap<>();
-        before.put(row.submission().id(), row.verdict());
-        write(new Batch("note on " + row.submission().team(), before,
-                Map.of(row.submission().id(), new Change(row.currentVerdict(), note))), false);
+        perform("note on " + row.submission().team(), Map.of(row.submission().id(), new Change(null, note)));
+    }
+
+    private void perform(String description, Map<Long, Change> after) {
+        Workspace workspace = model.workspace();
+        if (workspace == null || after.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(workspace, description, after);
+        undo.push(batch);
+        redo.clear();
+        refreshFlags();
+        apply(batch, description, "Saved: " + description, () -> {
+            undo.remove(batch);
+            refreshFlags();
+        });
     }
 
     public void undo() {
@@ -72,17 +101,24 @@ public final class VerdictRecorder {
         if (last == null) {
             return;
         }
-        Map<Long, Change> restore = new LinkedHashMap<>();
-        last.before().forEach((id, previous) -> restore.put(id, previous == null
-                ? new Change(Verdict.NONE, "undo: " + last.description())
-                : new Change(previous.verdict(), "undo: " + last.description())));
-        appendEntries(restore, "Undid: " + last.description(), () -> {
-            redo.push(last);
-            refreshFlags();
-        }, () -> {
-            undo.push(last);
-            refreshFlags();
-        });
+        redo.push(last);
+        refreshFlags();
+        String action = "undo: " + last.description();
+        Entries entries = entries(action);
+        model.executor().write(BackgroundTask.of(monitor -> {
+            List<VerdictEntry> restore = new ArrayList<>();
+            last.before().forEach((id, previous) -> restore.add(previous == null
+                    ? entries.entry(id, Verdict.NONE, null)
+                    : entries.entry(id, previous.verdict(), previous.note())));
+            last.workspace().recordVerdicts(restore);
+            return latest(restore);
+        }).onSuccess(latest -> saved(latest, "Undid: " + last.description()))
+                .onFailure(error -> {
+                    redo.remove(last);
+                    undo.push(last);
+                    refreshFlags();
+                    notSaved(error);
+                }));
     }
 
     public void redo() {
@@ -90,51 +126,66 @@ public final class VerdictRecorder {
         if (next == null) {
             return;
         }
-        write(next, true);
-    }
-
-    private void write(Batch batch, boolean isRedo) {
-        appendEntries(batch.after(), "Saved: " + batch.description(), () -> {
-            undo.push(batch);
-            if (!isRedo) {
-                redo.clear();
-            }
-            refreshFlags();
-        }, () -> {
-            if (isRedo) {
-                redo.push(batch);
-            }
+        undo.push(next);
+        refreshFlags();
+        apply(next, "redo: " + next.description(), "Redid: " + next.description(), () -> {
+            undo.remove(next);
+            redo.push(next);
             refreshFlags();
         });
     }
 
-    private void appendEntries(Map<Long, Change> changes, String done, Runnable onSaved, Runnable onFailed) {
-        Workspace workspace = model.workspace();
-        if (workspace == null) {
-            return;
-        }
-        String reviewer = model.settings().reviewer();
-        var leaderboard = model.leaderboard();
-        double threshold = model.liveThresholdProperty().get();
-        Instant now = Instant.now();
-        List<VerdictEntry> entries = new ArrayList<>();
-        changes.forEach((id, change) -> entries.add(
-                new VerdictEntry(id, change.verdict(), change.note(), reviewer, now, leaderboard, threshold)));
-        model.executor().execute(BackgroundTask.of(monitor -> {
-            workspace.recordVerdicts(entries);
-            Map<Long, VerdictEntry> latest = new LinkedHashMap<>();
-            for (VerdictEntry entry : entries) {
-                latest.put(entry.submissionId(), entry);
-            }
-            return latest;
-        }).onSuccess(latest -> {
-            onSaved.run();
-            model.verdictsRecorded(latest);
-            model.statusProperty().set(done);
-        }).onFailure(error -> {
+    /** Writes a batch on the writer, remembering first what each submission had. */
+    private void apply(Batch batch, String action, String done, Runnable onFailed) {
+        Entries entries = entries(action);
+        model.executor().write(BackgroundTask.of(monitor -> {
+            Map<Long, VerdictEntry> current = batch.workspace().currentVerdicts();
+            batch.before().clear();
+            List<VerdictEntry> written = new ArrayList<>();
+            batch.after().forEach((id, change) -> {
+                VerdictEntry previous = current.get(id);
+                batch.before().put(id, previous);
+                Verdict verdict = change.verdict() != null ? change.verdict()
+                        : previous == null ? Verdict.NONE : previous.verdict();
+                String note = change.note() != null ? change.note() : previous == null ? null : previous.note();
+                written.add(entries.entry(id, verdict, note));
+            });
+            batch.workspace().recordVerdicts(written);
+            return latest(written);
+        }).onSuccess(latest -> saved(latest, done)).onFailure(error -> {
             onFailed.run();
-            model.statusProperty().set("Verdict not saved: " + ErrorDialogs.summary(error));
+            notSaved(error);
         }));
+    }
+
+    /** Who, when, where and why, taken on the FX thread at the moment the organizer acted. */
+    private Entries entries(String action) {
+        return new Entries(model.settings().reviewer(), Instant.now(), model.leaderboard(),
+                model.liveThresholdProperty().get(), action);
+    }
+
+    private record Entries(String reviewer, Instant at, LeaderboardPreset leaderboard, double threshold,
+                           String action) {
+        VerdictEntry entry(long id, Verdict verdict, String note) {
+            return new VerdictEntry(id, verdict, note, reviewer, at, leaderboard, threshold, action);
+        }
+    }
+
+    private static Map<Long, VerdictEntry> latest(List<VerdictEntry> entries) {
+        Map<Long, VerdictEntry> latest = new LinkedHashMap<>();
+        for (VerdictEntry entry : entries) {
+            latest.put(entry.submissionId(), entry);
+        }
+        return latest;
+    }
+
+    private void saved(Map<Long, VerdictEntry> latest, String done) {
+        model.verdictsRecorded(latest);
+        model.statusProperty().set(done);
+    }
+
+    private void notSaved(Throwable error) {
+        model.statusProperty().set("Verdict not saved: " + ErrorDialogs.summary(error));
     }
 
     private void refreshFlags() {

@@ -68,6 +68,11 @@ class TaskExecutorTest {
                 queued.add(() -> new CurrentThreadTaskExecutor().execute(task));
                 return null;
             }
+
+            @Override
+            public <T> TaskHandle write(BackgroundTask<T> task) {
+                return execute(task);
+            }
         };
         LatestOnlyUpdater<String> updater = new LatestOnlyUpdater<>(held, Duration.ZERO);
         List<String> applied = new ArrayList<>();

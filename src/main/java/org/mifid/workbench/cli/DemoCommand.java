@@ -1,7 +1,6 @@
 package org.mifid.workbench.cli;
 
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.Ranking;
 import org.mifid.workbench.demo.DemoCompetition;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.Workspace;
@@ -48,20 +48,17 @@ public final class DemoCommand implements Callable<Integer> {
                 .collect(Collectors.toMap(DemoCompetition.Entry::team, Function.identity()));
         try (Workspace ws = Workspace.open(demo.workspaceFile())) {
             double eps = ws.threshold(board);
-            List<LeaderboardRow> rows = ws.leaderboardRows(board).stream()
-                    .sorted(Comparator.comparingDouble(r -> r.score().mifidAt(eps))).toList();
+            List<LeaderboardRow> rows = ws.leaderboardRows(board);
             String extractor = ws.leaderboardExtractor(board);
             out.printf(Locale.ROOT, "%s, %s leaderboard (%s; scores not comparable with Kaggle's), threshold %.4f%n",
                     ws.competitionName(), board.id(), extractor, eps);
             out.printf(Locale.ROOT, "%4s  %-14s %10s %9s %12s %-9s  %s%n", "rank", "team", "FID", "distance", "MiFID",
                     "flagged", "ground truth");
-            int rank = 0;
-            for (LeaderboardRow r : rows) {
-                DemoCompetition.Entry t = truth.get(r.submission().team());
-                out.printf(Locale.ROOT, "%4d  %-14s %10.2f %9.4f %12.2f %-9s  %s (%s)%n", ++rank, r.submission().team(),
-                        r.score().fid(), r.score().distance(), r.score().mifidAt(eps),
-                        r.score().penalisedAt(eps) ? "yes" : "no", t == null ? "?" : t.description(),
-                        r.submission().label());
+            for (Ranking.Ranked r : Ranking.rank(rows, eps)) {
+                DemoCompetition.Entry t = truth.get(r.row().submission().team());
+                out.printf(Locale.ROOT, "%4d  %-14s %10.2f %9.4f %12.2f %-9s  %s (%s)%n", r.rank(),
+                        r.row().submission().team(), r.row().score().fid(), r.row().score().distance(), r.mifid(),
+                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(), r.row().submission().label());
             }
             LabelledDistances labelled = LeaderboardAnalysis.labelledDistances(rows);
             out.printf(Locale.ROOT, "AUC of the distance separating memorizers from honest teams: %.3f%n",

@@ -7,6 +7,9 @@ public enum Verdict {
     NEEDS_REVIEW("needs review"),
     NONE("none");
 
+    /** The score Kaggle published for a submission disqualified as a cheater; it ranks after every other one. */
+    public static final double DISQUALIFIED_SCORE = 999999;
+
     private final String label;
 
     Verdict(String label) {

@@ -2,12 +2,13 @@ package org.mifid.workbench.export;
 
 import org.mifid.workbench.importing.ResultsImport;
 import org.mifid.workbench.review.BothLeaderboards;
+import org.mifid.workbench.review.Ranking;
 import org.mifid.workbench.review.LeaderboardAnalysis;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.mifid.workbench.core.LeaderboardPreset;
@@ -28,7 +29,7 @@ import org.mifid.workbench.store.Workspace;
  *
  * <p>Ranking: MiFID under the threshold in force on the leaderboard (re-thresholding the stored distance),
  * ascending. A submission whose current verdict is cheater is disqualified as the 2019 organizers did it: its
- * Kaggle score is {@value ResultsImport#DISQUALIFIED_SCORE} and it ranks after every other submission (its real
+ * Kaggle score is {@value Verdict#DISQUALIFIED_SCORE} and it ranks after every other submission (its real
  * MiFID is still shown). Equal scores are ordered by workspace id, so ranks are distinct and stable.
  */
 public record AnnotatedLeaderboard(
@@ -53,7 +54,7 @@ public record AnnotatedLeaderboard(
 
         /** The score as Kaggle published it: MiFID, or 999999 for a disqualified submission. */
         public double kaggleScore() {
-            return disqualified ? ResultsImport.DISQUALIFIED_SCORE : mifid;
+            return disqualified ? Verdict.DISQUALIFIED_SCORE : mifid;
         }
 
         public Verdict currentVerdict() {
@@ -87,19 +88,14 @@ public record AnnotatedLeaderboard(
                 .limit(MAX_STRIPS)
                 .forEach(r -> suspects.add(strip(workspace, leaderboard, threshold, r)));
         return new AnnotatedLeaderboard(workspace.competitionName(), leaderboard, threshold, Instant.now(), rows,
-                workspace.thresholdHistory(leaderboard), analysis, rankChanges(boards.paired()), suspects);
+                workspace.thresholdHistory(leaderboard), analysis, rankChanges(boards), suspects);
     }
 
     static List<RankedRow> rank(List<LeaderboardRow> rows, double threshold) {
-        List<LeaderboardRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((LeaderboardRow r) -> r.currentVerdict() == Verdict.CHEATER)
-                .thenComparingDouble(r -> r.score().mifidAt(threshold))
-                .thenComparingLong(r -> r.submission().id()));
-        List<RankedRow> out = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            LeaderboardRow r = sorted.get(i);
-            out.add(new RankedRow(i + 1, r.submission(), r.score(), r.score().mifidAt(threshold),
-                    r.score().penalisedAt(threshold), r.currentVerdict() == Verdict.CHEATER, r.verdict()));
+        List<RankedRow> out = new ArrayList<>(rows.size());
+        for (Ranking.Ranked r : Ranking.rank(rows, threshold)) {
+            out.add(new RankedRow(r.rank(), r.row().submission(), r.row().score(), r.mifid(), r.penalised(),
+                    r.disqualified(), r.row().verdict()));
         }
         return out;
     }
@@ -134,29 +130,18 @@ public record AnnotatedLeaderboard(
         return new SuspectStrip(row, reason, ref, images, ref == null ? "reference set not in this workspace" : null);
     }
 
-    private static List<RankChange> rankChanges(BothLeaderboards.Paired paired) {
-        int n = paired.submissions().size();
-        int[] publicRank = ordinalRanks(paired.scorePublic());
-        int[] privateRank = ordinalRanks(paired.scorePrivate());
-        List<RankChange> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new RankChange(paired.submissions().get(i), publicRank[i], privateRank[i],
-                    paired.scorePublic()[i], paired.scorePrivate()[i]));
+    /** The submissions on both boards, each ranked among them on each board by the one ranking. */
+    private static List<RankChange> rankChanges(BothLeaderboards boards) {
+        BothLeaderboards.Paired paired = boards.paired();
+        Map<Long, Integer> publicRank = Ranking.ranks(paired.publicRows(), boards.publicThreshold());
+        Map<Long, Integer> privateRank = Ranking.ranks(paired.privateRows(), boards.privateThreshold());
+        List<RankChange> out = new ArrayList<>(paired.submissions().size());
+        for (int i = 0; i < paired.submissions().size(); i++) {
+            Submission s = paired.submissions().get(i);
+            out.add(new RankChange(s, publicRank.get(s.id()), privateRank.get(s.id()), paired.scorePublic()[i],
+                    paired.scorePrivate()[i]));
         }
         out.sort(Comparator.comparingInt(RankChange::publicRank));
         return out;
-    }
-
-    private static int[] ordinalRanks(double[] scores) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-        int[] ranks = new int[scores.length];
-        for (int r = 0; r < order.length; r++) {
-            ranks[order[r]] = r + 1;
-        }
-        return ranks;
     }
 }

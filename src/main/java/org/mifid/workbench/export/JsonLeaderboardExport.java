@@ -1,6 +1,6 @@
 package org.mifid.workbench.export;
 
-import org.mifid.workbench.importing.ResultsImport;
+import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.review.LeaderboardAnalysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,7 +38,7 @@ public final class JsonLeaderboardExport {
         root.put("leaderboard", board.leaderboard().id());
         root.put("threshold", board.threshold());
         root.put("generated_at", board.generatedAt().toString());
-        root.put("disqualified_score", ResultsImport.DISQUALIFIED_SCORE);
+        root.put("disqualified_score", Verdict.DISQUALIFIED_SCORE);
         ObjectNode counts = root.putObject("counts");
         counts.put("threshold", board.threshold());
         putCounts(counts, board.analysis().counts());

@@ -44,8 +44,6 @@ import org.mifid.workbench.store.Workspace;
  * the submission checksum, so importing the same rows again finds them already present and stores nothing twice.
  */
 public final class ResultsImport {
-    /** The score the 2019 organizers gave to disqualified submissions. */
-    public static final double DISQUALIFIED_SCORE = 999999;
     static final double SCORE_TOLERANCE = 1e-6;
     private static final String REVIEWER = "imported";
 
@@ -208,7 +206,7 @@ public final class ResultsImport {
                 double recomputed = MifidScore.mifid(fid, distance, eps);
                 if (columns.containsKey(ResultField.score(lb))) {
                     double fileScore = number(record, ResultField.score(lb));
-                    if (fileScore == DISQUALIFIED_SCORE) {
+                    if (fileScore == Verdict.DISQUALIFIED_SCORE) {
                         verdict = new VerdictEntry(0, Verdict.CHEATER, "disqualified by the organizers: "
                                 + columns.get(ResultField.score(lb)) + " = 999999 in " + fileName + " line " + line,
                                 REVIEWER, null, lb, eps, "import " + fileName);

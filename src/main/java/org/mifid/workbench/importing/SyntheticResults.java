@@ -1,5 +1,6 @@
 package org.mifid.workbench.importing;
 
+import org.mifid.workbench.core.Verdict;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public final class SyntheticResults {
                 double distPublic = memorizer ? 0.05 + random.nextDouble() * 0.1 : 0.15 + random.nextDouble() * 0.2;
                 double distPrivate = memorizer ? 0.15 + random.nextDouble() * 0.15 : 0.3 + random.nextDouble() * 0.2;
                 double publicScore = MifidScore.mifid(fidPublic, distPublic, LeaderboardPreset.PUBLIC.epsilon());
-                double privateScore = memorizer ? ResultsImport.DISQUALIFIED_SCORE
+                double privateScore = memorizer ? Verdict.DISQUALIFIED_SCORE
                         : MifidScore.mifid(fidPrivate, distPrivate, LeaderboardPreset.PRIVATE.epsilon());
                 String label = random.nextDouble() < 0.3 ? (memorizer ? "mgan" : "non-mem") : "";
                 out.write((10_000_000 + i) + "," + publicScore + "," + privateScore + "," + fidPublic + ","

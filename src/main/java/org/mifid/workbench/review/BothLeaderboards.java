@@ -53,11 +53,13 @@ public record BothLeaderboards(List<LeaderboardRow> publicRows, List<Leaderboard
             sa[i] = pairs.get(i)[0].score().mifidAt(publicThreshold);
             sb[i] = pairs.get(i)[1].score().mifidAt(privateThreshold);
         }
-        return new Paired(subs, fa, fb, sa, sb);
+        return new Paired(subs, pairs.stream().map(p -> p[0]).toList(), pairs.stream().map(p -> p[1]).toList(), fa,
+                fb, sa, sb);
     }
 
-    /** Element i of every array belongs to submission i. */
-    public record Paired(List<Submission> submissions, double[] fidPublic, double[] fidPrivate, double[] scorePublic,
+    /** Element i of every list and array belongs to submission i. */
+    public record Paired(List<Submission> submissions, List<LeaderboardRow> publicRows,
+            List<LeaderboardRow> privateRows, double[] fidPublic, double[] fidPrivate, double[] scorePublic,
             double[] scorePrivate) {
     }
 }

@@ -13,10 +13,9 @@ import org.mifid.workbench.store.NewScoredSubmission;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.ScoredLeaderboard;
 import org.mifid.workbench.store.Workspace;
-import org.mifid.workbench.ui.histogram.ColourBy;
-import org.mifid.workbench.ui.histogram.Histogram;
+import org.mifid.workbench.review.ColourBy;
+import org.mifid.workbench.review.Histogram;
 import org.mifid.workbench.ui.histogram.ThresholdCounts;
-import org.mifid.workbench.ui.leaderboard.Ranking;
 
 /**
  * Times what one threshold move costs at competition scale (37,000 submissions in a real workspace): the
@@ -70,7 +69,7 @@ public final class LeaderboardScaleProbe {
                 long a = System.nanoTime();
                 workspace.leaderboardRows(LeaderboardPreset.PUBLIC);
                 long b = System.nanoTime();
-                var ranked = Ranking.rank(pub, 0.05 + 0.01 * r, priv, 0.25);
+                var ranked = org.mifid.workbench.ui.leaderboard.RankedEntry.rank(pub, 0.05 + 0.01 * r, priv, 0.25);
                 long c = System.nanoTime();
                 entries.setAll(ranked);
                 publish[r] = (System.nanoTime() - c) / 1e6;

@@ -43,6 +43,10 @@ class LeaderboardWorkflowTest {
         return robot.lookup("#leaderboard-table").queryTableView();
     }
 
+    private static RankedEntry entry(TableView<RankedEntry> table, long submissionId) {
+        return table.getItems().stream().filter(e -> e.submissionId() == submissionId).findFirst().orElseThrow();
+    }
+
     @Test
     void showsEveryScoredSubmissionRankedByMifid(FxRobot robot) {
         TableView<RankedEntry> table = table(robot);
@@ -70,9 +74,11 @@ class LeaderboardWorkflowTest {
         assertEquals(Verdict.CHEATER, saved.verdict());
         assertEquals("tester", saved.reviewer());
         assertEquals(LeaderboardPreset.PUBLIC, saved.leaderboard());
-        assertEquals(Verdict.CHEATER, table.getItems().get(2).verdict());
+        assertEquals(Verdict.CHEATER, entry(table, third.submissionId()).verdict());
+        assertEquals(40, entry(table, third.submissionId()).rank(), "a cheater verdict ranks the submission last");
         assertEquals(third.submissionId(), table.getSelectionModel().getSelectedItem().submissionId(),
-                "the selection survives the row update");
+                "the selection follows the submission to its new place");
+        robot.interact(() -> table.scrollTo(table.getSelectionModel().getSelectedIndex()));
         assertTrue(robot.lookup(".verdict-badge.verdict-cheater").queryAs(Label.class).isVisible());
         assertEquals("cheater", robot.lookup(".verdict-badge.verdict-cheater").queryAs(Label.class).getText());
 
@@ -81,7 +87,8 @@ class LeaderboardWorkflowTest {
         List<VerdictEntry> history = fixture.workspace.verdictHistory(third.submissionId());
         assertEquals(2, history.size(), "undo appends, never deletes");
         assertEquals(Verdict.NONE, history.get(1).verdict());
-        assertEquals(Verdict.NONE, table.getItems().get(2).verdict());
+        assertEquals(Verdict.NONE, entry(table, third.submissionId()).verdict());
+        assertEquals(3, entry(table, third.submissionId()).rank(), "undo gives the place back");
         assertTrue(robot.lookup(".verdict-badge.verdict-cheater").queryAll().stream().noneMatch(n -> n.isVisible()
                 && n.getParent() != null && ((javafx.scene.control.TableCell<?, ?>) n.getParent()).getGraphic() == n));
         // the history pane shows both entries of the submission in focus

@@ -1,10 +1,9 @@
 package org.mifid.workbench.ui.comparison;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.review.BothLeaderboards;
 import org.mifid.workbench.review.RankAgreement;
 import org.mifid.workbench.store.LeaderboardRow;
 
@@ -23,25 +22,14 @@ import org.mifid.workbench.store.LeaderboardRow;
 record Comparison(List<String> teams, double[] fidPublic, double[] fidPrivate, int[] publicRank, int[] privateRank,
                   RankAgreement agreement, double top10Overlap) {
 
+    /** Pairs the boards' rows through the review package's one pairing, the same that analyze and exports use. */
     static Comparison of(List<LeaderboardRow> publicRows, List<LeaderboardRow> privateRows) {
-        Map<Long, LeaderboardRow> priv = new HashMap<>();
-        privateRows.forEach(r -> priv.put(r.submission().id(), r));
-        List<LeaderboardRow[]> pairs = new ArrayList<>();
-        for (LeaderboardRow p : publicRows) {
-            LeaderboardRow q = priv.get(p.submission().id());
-            if (q != null) {
-                pairs.add(new LeaderboardRow[] {p, q});
-            }
-        }
-        int n = pairs.size();
-        List<String> teams = new ArrayList<>(n);
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            teams.add(pairs.get(i)[0].submission().team());
-            a[i] = pairs.get(i)[0].score().fid();
-            b[i] = pairs.get(i)[1].score().fid();
-        }
+        BothLeaderboards.Paired paired = new BothLeaderboards(publicRows, privateRows, Double.NaN, Double.NaN)
+                .paired();
+        int n = paired.submissions().size();
+        List<String> teams = paired.submissions().stream().map(Submission::team).toList();
+        double[] a = paired.fidPublic();
+        double[] b = paired.fidPrivate();
         RankAgreement agreement = n >= 2 ? RankAgreement.of(a, b) : null;
         double overlap = n >= 1 ? RankAgreement.topKOverlap(a, b, Math.min(10, n)) : Double.NaN;
         return new Comparison(teams, a, b, ranks(a), ranks(b), agreement, overlap);

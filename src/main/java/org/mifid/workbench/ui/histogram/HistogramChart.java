@@ -1,5 +1,6 @@
 package org.mifid.workbench.ui.histogram;
 
+import org.mifid.workbench.review.Histogram;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;

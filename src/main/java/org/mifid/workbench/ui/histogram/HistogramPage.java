@@ -1,5 +1,7 @@
 package org.mifid.workbench.ui.histogram;
 
+import org.mifid.workbench.review.ColourBy;
+import org.mifid.workbench.review.Histogram;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -108,6 +108,8 @@ public final class LeaderboardModel {
                     entries.set(i, entries.get(i).withVerdict(entry));
                 }
             }
+            // a cheater verdict given or withdrawn moves the submission: rank again from the updated rows
+            rerank();
         }));
         verdictFilter.addListener((obs, old, now) -> refilter());
         labelFilter.addListener((obs, old, now) -> refilter());
@@ -126,7 +128,7 @@ public final class LeaderboardModel {
         List<LeaderboardRow> otherRows = model.rows(other);
         double threshold = board == Board.IN_VIEW ? live : model.appliedThreshold(beside);
         double otherThreshold = board == Board.IN_VIEW ? model.appliedThreshold(beside) : live;
-        updater.request(() -> Ranking.rank(rows, threshold, otherRows, otherThreshold),
+        updater.request(() -> RankedEntry.rank(rows, threshold, otherRows, otherThreshold),
                 ranked -> replacing(() -> entries.setAll(ranked)));
     }
 

@@ -219,7 +219,7 @@ public final class LeaderboardPage extends BorderPane {
         TableColumn<RankedEntry, Double> fid = number("FID", e -> e.row().score().fid(), "%.2f");
         TableColumn<RankedEntry, Double> distance = number("Distance", e -> e.row().score().distance(), "%.4f");
         TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
-        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 95);
+        TableColumn<RankedEntry, String> penalised = column("Penalised", LeaderboardPage::flags, 130);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 120);
         verdict.setId("col-verdict");
         verdict.setCellFactory(c -> new VerdictBadgeCell());
@@ -241,7 +241,7 @@ public final class LeaderboardPage extends BorderPane {
         TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
         TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 170);
         TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
-        TableColumn<RankedEntry, String> penalised = column("Penalised", e -> e.penalised() ? "yes" : "", 80);
+        TableColumn<RankedEntry, String> penalised = column("Penalised", LeaderboardPage::flags, 110);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 110);
         verdict.setCellFactory(c -> new VerdictBadgeCell());
         beside.getColumns().addAll(List.of(rank, team, mifid, penalised, verdict));
@@ -316,6 +316,11 @@ public final class LeaderboardPage extends BorderPane {
 
     public TableView<RankedEntry> table() {
         return table;
+    }
+
+    /** Penalised by the threshold, and disqualified by a cheater verdict (score 999999, ranked last). */
+    private static String flags(RankedEntry e) {
+        return e.disqualified() ? (e.penalised() ? "yes, disqualified" : "disqualified") : e.penalised() ? "yes" : "";
     }
 
     private static <T> TableColumn<RankedEntry, T> column(String name, Function<RankedEntry, T> value, double width) {

@@ -1,14 +1,36 @@
 package org.mifid.workbench.ui.leaderboard;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mifid.workbench.review.Ranking;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.core.VerdictEntry;
 
 /**
- * One leaderboard line at a given threshold: the stored row, its MiFID and rank under that threshold, and its
- * rank on the other leaderboard (0 when it is not scored there).
+ * One leaderboard line at a given threshold, as {@link Ranking} ranked it (a cheater verdict disqualifies and
+ * ranks last), with its rank on the other leaderboard (0 when it is not scored there).
  */
-public record RankedEntry(LeaderboardRow row, int rank, double mifid, boolean penalised, int otherRank) {
+public record RankedEntry(LeaderboardRow row, int rank, double mifid, boolean penalised, boolean disqualified,
+                          int otherRank) {
+
+    /** The leaderboard's rows ranked at {@code threshold}, each with its rank on the other one at its own. */
+    public static List<RankedEntry> rank(List<LeaderboardRow> rows, double threshold, List<LeaderboardRow> otherRows,
+                                  double otherThreshold) {
+        Map<Long, Integer> other = Ranking.ranks(otherRows, otherThreshold);
+        List<RankedEntry> entries = new ArrayList<>(rows.size());
+        for (Ranking.Ranked r : Ranking.rank(rows, threshold)) {
+            entries.add(new RankedEntry(r.row(), r.rank(), r.mifid(), r.penalised(), r.disqualified(),
+                    other.getOrDefault(r.submissionId(), 0)));
+        }
+        return entries;
+    }
+
+    /** The score as published: MiFID, or the disqualified score. */
+    public double publishedScore() {
+        return disqualified ? Verdict.DISQUALIFIED_SCORE : mifid;
+    }
 
     public long submissionId() {
         return row.submission().id();
@@ -29,6 +51,6 @@ public record RankedEntry(LeaderboardRow row, int rank, double mifid, boolean pe
 
     public RankedEntry withVerdict(VerdictEntry verdict) {
         return new RankedEntry(new LeaderboardRow(row.submission(), row.score(), verdict), rank, mifid, penalised,
-                otherRank);
+                disqualified, otherRank);
     }
 }

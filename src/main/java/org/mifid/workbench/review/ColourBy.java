@@ -1,4 +1,4 @@
-package org.mifid.workbench.ui.histogram;
+package org.mifid.workbench.review;
 
 import org.mifid.workbench.store.LeaderboardRow;
 

@@ -1,14 +1,16 @@
-package org.mifid.workbench.ui.histogram;
+package org.mifid.workbench.review;
 
 import java.util.List;
 import org.mifid.workbench.store.LeaderboardRow;
 
 /**
- * Memorization distances binned over [min, max], each bin split into the categories of a {@link ColourBy}.
+ * Memorization distances binned over [min, max], each bin split into the categories of a {@link ColourBy}: the one
+ * binning that the histogram page and the HTML report draw.
  *
  * @param counts {@code counts[bin][category]}: submissions, not images
+ * @param notFinite submissions whose distance is not a finite number (drawn nowhere, said in a caption)
  */
-public record Histogram(double min, double max, int[][] counts) {
+public record Histogram(double min, double max, int[][] counts, int notFinite) {
 
     /**
      * Bins over [0, max]: zero is where memorization lives, and the top leaves room for the threshold in force
@@ -25,13 +27,26 @@ public record Histogram(double min, double max, int[][] counts) {
         }
         max = max <= 0 ? 1 : max * 1.05;
         int[][] counts = new int[bins][colourBy.categories().length];
+        int notFinite = 0;
         for (LeaderboardRow row : rows) {
             double d = row.score().distance();
             if (Double.isFinite(d)) {
                 counts[bin(d, min, max, bins)][colourBy.category(row)]++;
+            } else {
+                notFinite++;
             }
         }
-        return new Histogram(min, max, counts);
+        return new Histogram(min, max, counts, notFinite);
+    }
+
+    /** The lower edge of a bin. */
+    public double lower(int bin) {
+        return min + (max - min) * bin / bins();
+    }
+
+    /** The upper edge of a bin. */
+    public double upper(int bin) {
+        return min + (max - min) * (bin + 1) / bins();
     }
 
     static int bin(double value, double min, double max, int bins) {

@@ -107,7 +107,9 @@ final class SchemaMigrations {
         "CREATE TRIGGER threshold_no_update BEFORE UPDATE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END",
         "CREATE TRIGGER threshold_no_delete BEFORE DELETE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END"),
         // 2: what the organizer did (mark, note, undo, redo, import) is audit data, kept apart from the note
-        List.of("ALTER TABLE verdict ADD COLUMN action TEXT"));
+        List.of("ALTER TABLE verdict ADD COLUMN action TEXT"),
+        // 3: the file says it is a workspace, so that no other application's SQLite file is mistaken for one
+        List.of("PRAGMA application_id = " + WorkspaceFileCheck.APPLICATION_ID));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -15,12 +15,31 @@ import org.mifid.workbench.core.LeaderboardPreset;
  */
 public interface Workspace extends AutoCloseable {
 
-    /** Opens (creating or migrating) the workspace stored in {@code file}. */
+    /**
+     * Opens (creating or migrating) the workspace stored in {@code file} for reading and writing.
+     *
+     * @throws org.mifid.workbench.core.InvalidInputException naming the file when it is not a workbench
+     *         workspace (another application's database, not SQLite at all); the file is left untouched
+     */
     static Workspace open(Path file) {
         return SqliteWorkspace.open(file);
     }
 
+    /**
+     * Opens an existing workspace for reading only: the file is never changed, not even migrated (an older
+     * schema is read through a migrated copy in memory). Every write then fails with {@link WorkspaceException}.
+     *
+     * @throws org.mifid.workbench.core.InvalidInputException naming the file when it is missing or is not a
+     *         workbench workspace; the file is left untouched
+     */
+    static Workspace openReadOnly(Path file) {
+        return SqliteWorkspace.openReadOnly(file);
+    }
+
     Path file();
+
+    /** Whether this workspace was opened with {@link #openReadOnly}. */
+    boolean readOnly();
 
     String competitionName();
 

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
+import org.mifid.workbench.core.Competition;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 
 /** The competition row and each leaderboard's configuration (its network and its reference set). */
@@ -24,6 +27,48 @@ final class CompetitionRecords {
                     "INSERT OR IGNORE INTO competition(id, name, created_at) VALUES (1, ?, ?)")) {
                 ps.setString(1, name);
                 ps.setString(2, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    Competition competition() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, kind, created_at, public_fraction, split_seed"
+                    + " FROM competition WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the competition row is missing");
+                }
+                double fraction = rs.getDouble("public_fraction");
+                if (rs.wasNull()) {
+                    fraction = Double.NaN;
+                }
+                return new Competition(rs.getString("name"), rs.getString("kind"), Rows.instant(rs, "created_at"),
+                        fraction, rs.getLong("split_seed"));
+            }
+        });
+    }
+
+    /** Sets the kind (and its split) of a competition that has no submission yet: a kind never changes under data. */
+    void define(String kind, double publicFraction, long splitSeed) {
+        db.write(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) AS n FROM submission");
+                    ResultSet rs = count.executeQuery()) {
+                rs.next();
+                if (rs.getInt("n") > 0) {
+                    throw new InvalidInputException(db.file().toString(), "already holds submissions; its competition"
+                            + " kind cannot change");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE competition SET kind = ?, public_fraction = ?, split_seed = ? WHERE id = 1")) {
+                ps.setString(1, kind);
+                if (Double.isNaN(publicFraction)) {
+                    ps.setNull(2, Types.REAL);
+                } else {
+                    ps.setDouble(2, publicFraction);
+                }
+                ps.setLong(3, splitSeed);
                 return ps.executeUpdate();
             }
         });

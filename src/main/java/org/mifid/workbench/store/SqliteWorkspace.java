@@ -10,7 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mifid.workbench.core.Board;
+import org.mifid.workbench.core.Competition;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ItemEvidence;
+import org.mifid.workbench.core.TruthItem;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.VerdictEntry;
@@ -30,6 +34,8 @@ public final class SqliteWorkspace implements Workspace {
     private final ScoreRecords scores;
     private final EvidenceRecords evidence;
     private final VerdictRecords verdicts;
+    private final TruthRecords truth;
+    private final BoardScoreRecords boardScores;
 
     private SqliteWorkspace(SqliteDatabase db) {
         this.db = db;
@@ -40,6 +46,8 @@ public final class SqliteWorkspace implements Workspace {
         this.scores = new ScoreRecords(db);
         this.evidence = new EvidenceRecords(db);
         this.verdicts = new VerdictRecords(db);
+        this.truth = new TruthRecords(db);
+        this.boardScores = new BoardScoreRecords(db);
     }
 
     /** Opens (creating or migrating) the workspace stored in {@code file}; refuses any other file untouched. */
@@ -75,6 +83,26 @@ public final class SqliteWorkspace implements Workspace {
     @Override
     public String competitionName() {
         return competition.name();
+    }
+
+    @Override
+    public Competition competition() {
+        return competition.competition();
+    }
+
+    @Override
+    public void defineCompetition(String kind, double publicFraction, long splitSeed) {
+        competition.define(kind, publicFraction, splitSeed);
+    }
+
+    @Override
+    public void addTruth(List<TruthItem> items) {
+        truth.add(items);
+    }
+
+    @Override
+    public List<TruthItem> truth() {
+        return truth.all();
     }
 
     @Override
@@ -265,6 +293,40 @@ public final class SqliteWorkspace implements Workspace {
 
     private static String source(NewSubmission s) {
         return s.fileName() != null ? s.fileName() : s.checksum();
+    }
+
+    @Override
+    public long addScoredSubmission(NewSubmission submission, List<NewBoardScore> scores) {
+        return db.write(c -> {
+            long id = SubmissionRecords.nextId(c);
+            try (SubmissionRecords.Inserter subs = new SubmissionRecords.Inserter(c)) {
+                subs.add(id, submission, Instant.now().toString());
+                try {
+                    subs.flushRows();
+                } catch (SQLException e) {
+                    if (SqliteErrors.isUniqueViolation(e)) {
+                        throw findDuplicate(c, List.of(new NewScoredSubmission(submission, List.of())), e);
+                    }
+                    throw e;
+                }
+                subs.flushNames();
+            }
+            String now = Instant.now().toString();
+            for (NewBoardScore score : scores) {
+                BoardScoreRecords.insert(c, id, score, now);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public List<BoardRow> boardRows(Board board) {
+        return boardScores.rows(board);
+    }
+
+    @Override
+    public List<ItemEvidence> itemEvidence(long submissionId, Board board) {
+        return boardScores.items(submissionId, board);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.Verdict;
@@ -69,6 +70,17 @@ class ReleaseWorkspaceTest {
 
     private static void assertEverythingThere(Workspace ws) {
         assertEquals("Release fixture (b2495cd)", ws.competitionName());
+        assertEquals("mifid", ws.competition().kind(), "every workspace before kinds is a MiFID one");
+        // the kind-neutral view of the release's scores says what the MiFID columns say
+        Map<Long, BoardRow> board = ws.boardRows(Board.PUBLIC).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.submission().id(), r -> r));
+        for (LeaderboardRow row : ws.leaderboardRows(LeaderboardPreset.PUBLIC)) {
+            BoardRow b = board.get(row.submission().id());
+            assertEquals(row.score().mifid(), b.score().value());
+            assertEquals(row.score().fid(), b.score().figure("fid"));
+            assertEquals(row.score().distance(), b.score().figure("distance"));
+            assertEquals(row.currentVerdict(), b.currentVerdict());
+        }
 
         List<Submission> subs = ws.submissions();
         assertEquals(List.of("Team Alpha", "Team Beta", "Team Gamma"), subs.stream().map(Submission::team).toList());

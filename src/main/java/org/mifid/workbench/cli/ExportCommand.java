@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.export.AnnotatedLeaderboard;
 import org.mifid.workbench.export.LeaderboardExporter;
+import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        OutputFile.check(out, board.db);
         try (Workspace ws = board.open()) {
             AnnotatedLeaderboard board = LeaderboardExporter.export(ws, lb, f, out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d submissions, threshold %s)%n", out,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.io.NpyFile;
+import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;
@@ -51,6 +52,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
+        OutputFile.check(out, images);
         DatasetFeatures extraction = new DatasetFeatures(ExtractorRegistry.standard(),
                 noCache ? null : FeatureCache.standard());
         DatasetFeatures.Result r = extraction.extract(images, ValidationProfile.fromId(profile), model,

@@ -21,6 +21,7 @@ import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.io.NpyArray;
 import org.mifid.workbench.io.NpyFile;
+import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.io.StatisticsFile;
 import org.mifid.workbench.io.NpzFile;
 import org.mifid.workbench.core.ProgressMonitor;
@@ -105,6 +106,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (trainFeatures != null && trainImages != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --train-features or --train, not both");
+        }
+        if (neighboursOut != null) {
+            OutputFile.check(neighboursOut, features, submission, trainImages, trainFeatures, trainStats);
         }
         if (trainFeatures == null && trainImages == null) {
             throw new InvalidInputException(trainStats == null ? "--train-features" : trainStats.toString(),

@@ -1,14 +1,12 @@
 package org.mifid.workbench.export;
 
 import org.mifid.workbench.scoring.ImageLookup;
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import org.mifid.workbench.io.OutputFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.Workspace;
 
@@ -35,14 +33,12 @@ public final class LeaderboardExporter {
     private LeaderboardExporter() {
     }
 
+    /** Writes the export to {@code out}: never over the workspace itself, a link, a directory or a device. */
     public static AnnotatedLeaderboard export(Workspace workspace, LeaderboardPreset leaderboard, Format format,
             Path out) {
         AnnotatedLeaderboard board = AnnotatedLeaderboard.build(workspace, leaderboard);
-        Path target = out.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try {
-            Files.createDirectories(target.getParent());
-            try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        OutputFile.write(out, os -> {
+            try (Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                     ImageLookup images = new ImageLookup()) {
                 switch (format) {
                     case CSV -> CsvLeaderboardExport.write(board, w);
@@ -50,15 +46,7 @@ public final class LeaderboardExporter {
                     case HTML -> HtmlReport.write(board, images, w);
                 }
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // the original error is the one worth reporting
-            }
-            throw new InvalidInputException(out.toString(), "cannot write: " + e.getMessage(), e);
-        }
+        }, workspace.file());
         return board;
     }
 }

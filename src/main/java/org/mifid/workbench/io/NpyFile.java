@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -111,12 +110,9 @@ public final class NpyFile {
         write(file, NpyArray.of(m.data(), m.rows(), m.cols()));
     }
 
+    /** Writes the file whole or not at all, refusing a link, a directory or a device (see {@link OutputFile}). */
     public static void write(Path file, NpyArray array) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(out, array);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot write: " + e.getMessage(), e);
-        }
+        OutputFile.write(file, out -> write(out, array));
     }
 
     /** Writes a version 1.0 .npy to a stream (also used for .npz entries). */

@@ -3,7 +3,6 @@ package org.mifid.workbench.io;
 import org.mifid.workbench.core.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,16 +49,17 @@ public final class NpzFile {
         return out;
     }
 
+    /** Writes the file whole or not at all, refusing a link, a directory or a device (see {@link OutputFile}). */
     public static void write(Path file, Map<String, NpyArray> arrays) {
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+        OutputFile.write(file, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                 NpyFile.write(zip, e.getValue());
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot write: " + e.getMessage(), e);
-        }
+            zip.finish();
+        });
     }
 
     /** The entry {@code key}, or an error naming the file and the keys it does have. */

@@ -12,8 +12,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
  * The layering of the workbench, read bottom-up: the domain core; the mathematics; file readers, images and
- * networks; the store; the review logic that the UI, the CLI and every export share; the application services
- * (scoring, import, export, demo); and on top the CLI, the benchmarks and the UI. Like JabRef's
+ * networks; the store; the CompetitionKind interface; the review logic that the UI, the CLI and every export
+ * share; the application services (scoring, import, export, demo) with the competition kinds beside them, which
+ * nothing reaches but through the interface (ServiceLoader finds them); and on top the CLI, the benchmarks and the UI. Like JabRef's
  * CommonArchitectureTest, one step stricter: nothing below the UI imports JavaFX at all.
  */
 @AnalyzeClasses(packages = "org.mifid.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -33,6 +34,8 @@ class ArchitectureTest {
             .layer("assets").definedBy(BASE + ".assets..")
             .layer("features").definedBy(BASE + ".features..")
             .layer("store").definedBy(BASE + ".store..")
+            .layer("kind").definedBy(BASE + ".kind")
+            .layer("kinds").definedBy(BASE + ".kind.*..")
             .layer("review").definedBy(BASE + ".review..")
             .layer("scoring").definedBy(BASE + ".scoring..")
             .layer("importing").definedBy(BASE + ".importing..")
@@ -46,19 +49,22 @@ class ArchitectureTest {
             .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
             .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("kinds").mayNotBeAccessedByAnyLayer()
             .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("export", "demo", "cli", "ui")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "export", "demo", "cli", "ui")
             .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("review", "scoring", "importing", "export", "demo", "bench",
-                    "cli", "ui")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("scoring", "bench", "cli", "ui")
-            .whereLayer("imaging").mayOnlyBeAccessedByLayers("features", "scoring", "demo", "bench", "cli", "ui")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("features", "scoring", "importing", "export", "bench", "cli",
+            .whereLayer("kind").mayOnlyBeAccessedByLayers("kinds", "review", "export", "demo", "bench", "cli", "ui")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",
+                    "demo", "bench", "cli", "ui")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "bench", "cli", "ui")
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "demo", "bench", "cli",
                     "ui")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "store", "review", "scoring",
-                    "importing", "export", "demo", "bench", "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "importing", "export", "bench",
+                    "cli", "ui")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "store", "kind", "kinds", "review",
+                    "scoring", "importing", "export", "demo", "bench", "cli", "ui")
             .because("dependencies point one way: from the pages and commands down to the domain core");
 
     @ArchTest
@@ -93,6 +99,12 @@ class ArchitectureTest {
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("the commands own the terminal; everything else logs through SLF4J or reports through "
                     + "ProgressMonitor and exceptions");
+
+    @ArchTest
+    static final ArchRule kindsDoNotKnowEachOther = slices()
+            .matching(BASE + ".kind.(*)..")
+            .should().notDependOnEachOther()
+            .because("a competition kind is one implementation of CompetitionKind; what two kinds share belongs below");
 
     @ArchTest
     static final ArchRule packagesAndSubPackagesAreFreeOfCycles = slices()

@@ -26,8 +26,8 @@ final class LeaderboardOptions {
         }
     }
 
-    /** The workspace, which must exist: these commands never create one by mistake. */
+    /** The workspace, which must exist, opened for reading: these commands never create, migrate or change it. */
     Workspace open() {
-        return WorkspaceFiles.openExisting(db);
+        return Workspace.openReadOnly(db);
     }
 }

@@ -2,7 +2,8 @@ package org.mifid.workbench.core;
 
 /**
  * The two leaderboards of the 2019 Generative Dog Images competition: which network scored them and under
- * which memorization threshold (see METRIC.md in the reference material).
+ * which memorization threshold (see METRIC.md in the reference material). The MiFID kind's presets of the
+ * kind-neutral {@link Board}s.
  */
 public enum LeaderboardPreset {
     PUBLIC("public", 0.1, "fid-inception", 2048),
@@ -36,6 +37,14 @@ public enum LeaderboardPreset {
 
     public int dimension() {
         return dimension;
+    }
+
+    public Board board() {
+        return this == PUBLIC ? Board.PUBLIC : Board.PRIVATE;
+    }
+
+    public static LeaderboardPreset of(Board board) {
+        return board == Board.PUBLIC ? PUBLIC : PRIVATE;
     }
 
     public static LeaderboardPreset parse(String text) {

@@ -107,7 +107,58 @@ final class SchemaMigrations {
         "CREATE TRIGGER threshold_no_update BEFORE UPDATE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END",
         "CREATE TRIGGER threshold_no_delete BEFORE DELETE ON threshold_change BEGIN SELECT RAISE(ABORT, 'threshold history is append-only'); END"),
         // 2: what the organizer did (mark, note, undo, redo, import) is audit data, kept apart from the note
-        List.of("ALTER TABLE verdict ADD COLUMN action TEXT"));
+        List.of("ALTER TABLE verdict ADD COLUMN action TEXT"),
+        // 3: the file says it is a workspace, so that no other application's SQLite file is mistaken for one
+        List.of("PRAGMA application_id = " + WorkspaceFileCheck.APPLICATION_ID),
+        // 4: the competition kind. Every earlier workspace is a MiFID one; a kind's board scores, named figures and
+        // per-item evidence go in kind-neutral tables, and two views read MiFID's score table in the same form
+        List.of("ALTER TABLE competition ADD COLUMN kind TEXT NOT NULL DEFAULT 'mifid'",
+            "ALTER TABLE competition ADD COLUMN public_fraction REAL",
+            "ALTER TABLE competition ADD COLUMN split_seed INTEGER",
+            """
+            CREATE TABLE truth_item (
+                id TEXT PRIMARY KEY,
+                leaderboard TEXT NOT NULL REFERENCES leaderboard(id),
+                text TEXT,
+                vector BLOB) WITHOUT ROWID""",
+            """
+            CREATE TABLE kind_score (
+                submission_id INTEGER NOT NULL REFERENCES submission(id),
+                leaderboard TEXT NOT NULL REFERENCES leaderboard(id),
+                value REAL NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                scored_at TEXT NOT NULL,
+                PRIMARY KEY (submission_id, leaderboard)) WITHOUT ROWID""",
+            """
+            CREATE TABLE score_figure (
+                submission_id INTEGER NOT NULL,
+                leaderboard TEXT NOT NULL,
+                name TEXT NOT NULL,
+                value REAL,
+                PRIMARY KEY (submission_id, leaderboard, name),
+                FOREIGN KEY (submission_id, leaderboard) REFERENCES kind_score(submission_id, leaderboard))
+                WITHOUT ROWID""",
+            """
+            CREATE TABLE item_evidence (
+                submission_id INTEGER NOT NULL,
+                leaderboard TEXT NOT NULL,
+                item TEXT NOT NULL,
+                value REAL NOT NULL,
+                detail TEXT,
+                PRIMARY KEY (submission_id, leaderboard, item),
+                FOREIGN KEY (submission_id, leaderboard) REFERENCES kind_score(submission_id, leaderboard))
+                WITHOUT ROWID""",
+            """
+            CREATE VIEW board_score AS
+                SELECT submission_id, leaderboard, mifid AS value, scored_at FROM score
+                UNION ALL SELECT submission_id, leaderboard, value, scored_at FROM kind_score""",
+            """
+            CREATE VIEW board_figure AS
+                SELECT submission_id, leaderboard, 'mifid' AS name, mifid AS value FROM score
+                UNION ALL SELECT submission_id, leaderboard, 'fid', fid FROM score
+                UNION ALL SELECT submission_id, leaderboard, 'distance', distance FROM score
+                UNION ALL SELECT submission_id, leaderboard, 'distance_thresholded', distance_thresholded FROM score
+                UNION ALL SELECT submission_id, leaderboard, name, value FROM score_figure"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

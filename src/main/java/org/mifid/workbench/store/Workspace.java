@@ -1,6 +1,10 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.Board;
+import org.mifid.workbench.core.Competition;
+import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.core.TruthItem;
 import org.mifid.workbench.core.VerdictEntry;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,14 +19,63 @@ import org.mifid.workbench.core.LeaderboardPreset;
  */
 public interface Workspace extends AutoCloseable {
 
-    /** Opens (creating or migrating) the workspace stored in {@code file}. */
+    /**
+     * Opens (creating or migrating) the workspace stored in {@code file} for reading and writing.
+     *
+     * @throws org.mifid.workbench.core.InvalidInputException naming the file when it is not a workbench
+     *         workspace (another application's database, not SQLite at all); the file is left untouched
+     */
     static Workspace open(Path file) {
         return SqliteWorkspace.open(file);
     }
 
+    /**
+     * Opens an existing workspace for reading only: the file is never changed, not even migrated (an older
+     * schema is read through a migrated copy in memory). Every write then fails with {@link WorkspaceException}.
+     *
+     * @throws org.mifid.workbench.core.InvalidInputException naming the file when it is missing or is not a
+     *         workbench workspace; the file is left untouched
+     */
+    static Workspace openReadOnly(Path file) {
+        return SqliteWorkspace.openReadOnly(file);
+    }
+
     Path file();
 
+    /** Whether this workspace was opened with {@link #openReadOnly}. */
+    boolean readOnly();
+
     String competitionName();
+
+    /** The competition: its name, its kind and (for kinds that split items themselves) its split. */
+    Competition competition();
+
+    /**
+     * Sets the competition's kind and split; only while the workspace holds no submission.
+     *
+     * @param publicFraction share of the hidden items on the public board, NaN when the kind does not split them
+     */
+    void defineCompetition(String kind, double publicFraction, long splitSeed);
+
+    /** Stores the competition's hidden items (prompts and their embeddings) in one transaction. */
+    void addTruth(List<TruthItem> items);
+
+    /** The hidden items, by id. */
+    List<TruthItem> truth();
+
+    /**
+     * Stores a submission with its board scores, figures and per-item evidence in one transaction (every kind
+     * but MiFID, whose scores go through {@link #addSubmission}).
+     *
+     * @throws DuplicateSubmissionException if a submission with the same checksum is already stored
+     */
+    long addScoredSubmission(NewSubmission submission, List<NewBoardScore> scores);
+
+    /** Every scored submission of a board in the form every kind fits, with the kind's figures, by id. */
+    List<BoardRow> boardRows(Board board);
+
+    /** A submission's per-item evidence on a board, by item id. */
+    List<ItemEvidence> itemEvidence(long submissionId, Board board);
 
     void renameCompetition(String name);
 

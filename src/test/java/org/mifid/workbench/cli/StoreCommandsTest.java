@@ -86,6 +86,27 @@ class StoreCommandsTest {
     }
 
     @Test
+    void exportAndAnalyzeRefuseAnotherApplicationsDatabaseUntouched() throws Exception {
+        // issue #11: a read-only export on another application's SQLite file added eleven tables to it
+        Path other = dir.resolve("browser-history.sqlite");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE visits (url TEXT, at INTEGER)");
+        }
+        byte[] before = Files.readAllBytes(other);
+        CliRun exported = CliRun.of("export", "--db", other.toString(), "--leaderboard", "public", "--format", "csv",
+                "--out", dir.resolve("x.csv").toString());
+        CliRun analyzed = CliRun.of("analyze", "--db", other.toString(), "--leaderboard", "public");
+        for (CliRun r : List.of(exported, analyzed)) {
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("browser-history.sqlite: not a workbench workspace"), r.err());
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(other)), "the foreign file was changed");
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    @Test
     void genericFormatTakesAColumnMapping() throws Exception {
         Path csv = dir.resolve("pipeline.csv");
         Files.writeString(csv, "name,fid,dist\nA,30,0.3\nB,20,0.05\n");

@@ -1,0 +1,70 @@
+package org.mifid.workbench.kind;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.mifid.workbench.core.Board;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.ItemEvidence;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.store.Workspace;
+
+/**
+ * A kind of generative-model competition: what a submission is, how it is validated and scored on a board,
+ * which columns it adds to a leaderboard, what per-item evidence it keeps and how its items are shown. Everything
+ * above the store that is not a kind (review, exports, the CLI, the UI) reaches kind-specific behaviour only
+ * through this interface; the kinds are found with {@link ServiceLoader}, so nothing names them at compile time
+ * and no kind knows another.
+ */
+public interface CompetitionKind {
+
+    /** The id a workspace records and {@code --kind} takes ("mifid", "image-to-prompt"). */
+    String id();
+
+    /** The kind's name for people. */
+    String title();
+
+    /** What a submission is, one line for help texts and messages. */
+    String submissionFormat();
+
+    /** The columns the kind adds to a leaderboard, in display order; the first is the board score. */
+    List<ScoreColumn> columns();
+
+    /** Whether a higher board score ranks first (cosine similarity) or a lower one (MiFID). */
+    boolean higherIsBetter();
+
+    /** What per-item evidence a score keeps, in words. */
+    String evidenceDescription();
+
+    /** How the kind's items are shown: as text (prompts) or as images. */
+    ItemDisplay itemDisplay();
+
+    /**
+     * Validates a submission file and scores it into the workspace on the given boards, all or nothing.
+     *
+     * @return the stored submission's id
+     * @throws InvalidInputException naming the file (and line) when the submission is malformed
+     */
+    long score(Workspace workspace, KindSubmission submission, List<Board> boards, ProgressMonitor monitor);
+
+    /** A stored score's per-item evidence, as figures and readable text, by item. */
+    List<ItemEvidence> evidence(Workspace workspace, long submissionId, Board board);
+
+    /** Every kind on the class path. */
+    static List<CompetitionKind> all() {
+        return ServiceLoader.load(CompetitionKind.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /** The kind with this id; an unknown id is bad input naming the known ones. */
+    static CompetitionKind byId(String id) {
+        List<CompetitionKind> kinds = all();
+        return kinds.stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow(() ->
+                new InvalidInputException("--kind", "unknown competition kind '" + id + "' (known: "
+                        + kinds.stream().map(CompetitionKind::id).sorted().collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** The kind a workspace records. */
+    static CompetitionKind of(Workspace workspace) {
+        return byId(workspace.competition().kind());
+    }
+}

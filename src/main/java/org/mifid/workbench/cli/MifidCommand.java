@@ -4,6 +4,7 @@ import org.mifid.workbench.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,15 @@ public final class MifidCommand {
     /** The configured command line, for tests that capture its output. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MifidCommand());
+        // a usage error is one line naming the problem, and where to read more: not thirteen lines of help
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("error: " + PrintableText.of(ex.getMessage()) + " (see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInputException) {

@@ -9,13 +9,18 @@ public class InvalidInputException extends RuntimeException {
     private final String source;
 
     public InvalidInputException(String source, String problem) {
-        super(source + ": " + problem);
+        super(message(source, problem));
         this.source = source;
     }
 
     public InvalidInputException(String source, String problem, Throwable cause) {
-        super(source + ": " + problem, cause);
+        super(message(source, problem), cause);
         this.source = source;
+    }
+
+    /** One printable line, whatever the file or entry name and the problem hold (see {@link PrintableText}). */
+    private static String message(String source, String problem) {
+        return PrintableText.of(source) + ": " + PrintableText.of(problem);
     }
 
     /** The file, entry or line the problem was found in. */

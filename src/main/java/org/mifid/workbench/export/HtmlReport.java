@@ -13,6 +13,7 @@ import org.mifid.workbench.review.Histogram;
 import org.mifid.workbench.review.FlagCounts;
 import org.mifid.workbench.review.RankAgreement;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.export.AnnotatedLeaderboard.RankChange;
 import org.mifid.workbench.export.AnnotatedLeaderboard.RankedRow;
 import org.mifid.workbench.export.AnnotatedLeaderboard.SuspectImage;
@@ -50,6 +51,8 @@ public final class HtmlReport {
         if (text == null) {
             return "";
         }
+        // control characters (NUL, ESC, bidi overrides) become visible escapes first: HTML has no place for them
+        text = PrintableText.escape(text);
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -132,4 +132,9 @@ class LeaderboardExportTest {
         // one labelled memorizer (distance 0.02) below the one labelled clean submission (0.25)
         assertEquals(1.0, root.get("auc").asDouble());
     }
+
+    @Test
+    void controlBytesNeverReachTheReport() {
+        assertEquals("team\\x00\\x1b[31m&lt;b&gt;\\u202e", HtmlReport.escape("team\u0000\u001b[31m<b>\u202e"));
+    }
 }

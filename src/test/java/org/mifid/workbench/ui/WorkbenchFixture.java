@@ -18,18 +18,18 @@ import org.mifid.workbench.scoring.ImageLookup;
  * calling (FX) thread, so every action has finished when the robot's events are processed; workflows where order
  * or threads matter pass the application's own {@link FxTaskExecutor} and wait for the outcome.
  */
-final class WorkbenchFixture {
-    final Path file;
-    final Workspace workspace;
-    final WorkbenchModel model;
-    final WorkbenchView view;
+public final class WorkbenchFixture {
+    public final Path file;
+    public final Workspace workspace;
+    public final WorkbenchModel model;
+    public final WorkbenchView view;
     private final ImageLookup images = new ImageLookup();
 
-    WorkbenchFixture(Stage stage, Path dir, int submissions, int zips) throws Exception {
+    public WorkbenchFixture(Stage stage, Path dir, int submissions, int zips) throws Exception {
         this(stage, dir, submissions, zips, new CurrentThreadTaskExecutor());
     }
 
-    WorkbenchFixture(Stage stage, Path dir, int submissions, int zips, TaskExecutor executor) throws Exception {
+    public WorkbenchFixture(Stage stage, Path dir, int submissions, int zips, TaskExecutor executor) throws Exception {
         file = TestWorkspaces.create(dir, submissions, zips);
         UiSettings settings = new UiSettings(dir.resolve("ui.properties"));
         settings.put("reviewer", "tester");
@@ -42,7 +42,7 @@ final class WorkbenchFixture {
         stage.show();
     }
 
-    void close() {
+    public void close() {
         workspace.close();
         images.close();
     }

@@ -16,7 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.scoring.ImageLookup;
+import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
@@ -163,16 +165,28 @@ public final class InspectorPage extends BorderPane {
         return "r:" + (s == null || s.referenceSet() == null ? 0 : s.referenceSet().id()) + ":" + name;
     }
 
-    byte[] generatedBytes(String name) {
-        return images.submissionImage(inspector.subjectProperty().get().submission(), name);
+    /**
+     * Where a generated image's bytes come from, fixed now, on the FX thread: by the time a worker reads them the
+     * inspector may show another submission whose images have the same names.
+     */
+    ThumbnailLoader.Bytes generatedSource(String name) {
+        Submission submission = inspector.subjectProperty().get().submission();
+        return () -> images.submissionImage(submission, name);
     }
 
-    byte[] referenceBytes(String name) {
-        InspectorModel.Subject s = inspector.subjectProperty().get();
-        if (s.referenceSet() == null) {
-            throw new IllegalStateException("the reference set of these neighbours is not in the workspace");
-        }
-        return images.referenceImage(s.referenceSet(), name);
+    /** Where a training image's bytes come from, fixed now, on the FX thread. */
+    ThumbnailLoader.Bytes referenceSource(String name) {
+        ReferenceSet set = inspector.subjectProperty().get().referenceSet();
+        return () -> {
+            if (set == null) {
+                throw new IllegalStateException("the reference set of these neighbours is not in the workspace");
+            }
+            return images.referenceImage(set, name);
+        };
+    }
+
+    InspectorModel inspector() {
+        return inspector;
     }
 
     ThumbnailLoader loader() {
@@ -182,9 +196,11 @@ public final class InspectorPage extends BorderPane {
     /** Opens a window with the generated image and one of its neighbours at full size, nearest-neighbour scaled. */
     void compare(InspectorItem item, int rank) {
         String neighbour = item.neighbourNames()[rank];
+        ThumbnailLoader.Bytes generated = generatedSource(item.name());
+        ThumbnailLoader.Bytes reference = neighbour == null ? null : referenceSource(neighbour);
         model.executor().execute(BackgroundTask.of(monitor -> new Image[] {
-            new Image(new ByteArrayInputStream(generatedBytes(item.name())), COMPARE_SIZE, COMPARE_SIZE, false, false),
-            neighbour == null ? null : new Image(new ByteArrayInputStream(referenceBytes(neighbour)),
+            new Image(new ByteArrayInputStream(generated.read()), COMPARE_SIZE, COMPARE_SIZE, false, false),
+            reference == null ? null : new Image(new ByteArrayInputStream(reference.read()),
                     COMPARE_SIZE, COMPARE_SIZE, false, false)})
                 .onSuccess(pair -> showCompare(item, rank, pair))
                 .onFailure(error -> ErrorDialogs.show(getScene().getWindow(), "Cannot show images", error)));

@@ -47,7 +47,7 @@ final class InspectorRowCell extends ListCell<InspectorItem> {
         }
         generated.show(page.generatedKey(item.name()), item.name(),
                 Float.isNaN(item.nearest()) ? "dropped (zero features)" : String.format("nearest %.4f", item.nearest()),
-                () -> page.generatedBytes(item.name()));
+                page.generatedSource(item.name()));
         generated.image.setOnMouseClicked(e -> page.compare(item, 0));
         for (int r = 0; r < neighbours.length; r++) {
             Tile tile = neighbours[r];
@@ -60,7 +60,7 @@ final class InspectorRowCell extends ListCell<InspectorItem> {
             int rank = r;
             tile.setVisible(true);
             tile.show(page.referenceKey(name), name, String.format("#%d  %.4f", r + 1, item.neighbourDistances()[r]),
-                    () -> page.referenceBytes(name));
+                    page.referenceSource(name));
             tile.image.setOnMouseClicked(e -> page.compare(item, rank));
         }
         setGraphic(content);

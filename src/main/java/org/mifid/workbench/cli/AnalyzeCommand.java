@@ -7,7 +7,7 @@ import org.mifid.workbench.review.FlagCounts;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.review.RankAgreement;
 import org.mifid.workbench.core.LeaderboardPreset;
-import org.mifid.workbench.core.Printable;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.export.JsonLeaderboardExport;
 import org.mifid.workbench.export.KindBoardExport;
 import org.mifid.workbench.kind.CompetitionKind;
@@ -90,7 +90,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println(header.append("  verdict"));
             for (KindBoard.Ranked r : kb.rows()) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d  %-24s", r.rank(),
-                        Printable.of(r.row().submission().team(), 24)));
+                        PrintableText.shorten(PrintableText.escape(r.row().submission().team()), 24)));
                 kb.cells(r).forEach(cell -> line.append(String.format(Locale.ROOT, " %12s", cell)));
                 out.println(line.append("  ").append(r.row().currentVerdict().label()));
             }

@@ -50,6 +50,9 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
         if (truth != null && !Files.isRegularFile(truth)) {
             throw new InvalidInputException(truth.toString(), "no such file");
         }
+        if (images != null && !Files.exists(images)) {
+            throw new InvalidInputException(images.toString(), "no such folder or zip");
+        }
         if (Files.exists(db)) {
             throw new InvalidInputException(db.toString(), "already exists; create-competition makes a new workspace");
         }

@@ -60,8 +60,9 @@ class PromptWorkspaceRouteTest {
     void createScoreAnalyzeAndExportAnImageToPromptCompetition() throws Exception {
         Path truthFile = embeddings("truth.csv", (i, d) -> truth[i][d]);
         String db = dir.resolve("prompts.db").toString();
+        Path images = Files.createDirectory(dir.resolve("images"));
         CliRun created = CliRun.of("create-competition", "--kind", "image-to-prompt", "--truth", truthFile.toString(),
-                "--public-fraction", "0.3", "--seed", "7", "--db", db);
+                "--images", images.toString(), "--public-fraction", "0.3", "--seed", "7", "--db", db);
         assertEquals(0, created.exit(), created.err());
         assertTrue(created.out().contains("10 images (3 public)"), created.out());
 
@@ -77,6 +78,8 @@ class PromptWorkspaceRouteTest {
         Map<String, Board> boards = new HashMap<>();
         try (Workspace ws = Workspace.openReadOnly(Path.of(db))) {
             assertEquals("image-to-prompt", ws.competition().kind());
+            assertEquals(images.toAbsolutePath().toString(), ws.competition().images());
+            assertEquals(0.3, ws.competition().publicFraction());
             for (TruthItem t : ws.truth()) {
                 boards.put(t.id(), t.board());
             }

@@ -78,7 +78,7 @@ public final class MifidKind implements CompetitionKind {
             throw new InvalidInputException("--truth", "a MiFID competition scores against its training images,"
                     + " registered when a submission is first scored; create it without --truth");
         }
-        workspace.defineCompetition(ID, Double.NaN, 0);
+        workspace.defineCompetition(ID, Double.NaN, 0, null);
     }
 
     @Override

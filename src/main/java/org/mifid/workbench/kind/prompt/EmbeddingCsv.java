@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mifid.workbench.core.InvalidInputException;
-import org.mifid.workbench.core.Printable;
+import org.mifid.workbench.core.PrintableText;
 
 /**
  * Embeddings in the competition's submission format ({@code imgId_eId,val}, one row per image and dimension),
@@ -132,6 +132,6 @@ final class EmbeddingCsv {
     }
 
     private static String printable(String text) {
-        return Printable.of(text, 60);
+        return PrintableText.shorten(PrintableText.escape(text), 60);
     }
 }

@@ -89,7 +89,8 @@ public final class PromptKind implements CompetitionKind {
         Map<String, Board> boards = BoardSplit.assign(truth.keySet(), setup.publicFraction(), setup.seed());
         List<TruthItem> items = new ArrayList<>(truth.size());
         truth.forEach((id, vector) -> items.add(new TruthItem(id, boards.get(id), null, vector)));
-        workspace.defineCompetition(ID, setup.publicFraction(), setup.seed());
+        String images = setup.images() == null ? null : setup.images().toAbsolutePath().normalize().toString();
+        workspace.defineCompetition(ID, setup.publicFraction(), setup.seed(), images);
         workspace.addTruth(items);
         monitor.update(1, 1, "stored " + items.size() + " true embeddings");
     }

@@ -61,7 +61,7 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
             created = true;
             competitionKind.create(ws, new CompetitionSetup(truth, images, publicFraction, seed),
                     new ConsoleProgress(spec.commandLine().getErr()));
-            spec.commandLine().getOut().printf("created %s: a %s competition, %d images (%d public)%n", db,
+            spec.commandLine().getOut().printf("created %s: %s competition, %d images (%d public)%n", db,
                     competitionKind.id(), ws.truth().size(),
                     ws.truth().stream().filter(t -> t.board() == org.mifid.workbench.core.Board.PUBLIC).count());
             spec.commandLine().getOut().flush();

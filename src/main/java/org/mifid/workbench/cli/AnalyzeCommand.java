@@ -7,7 +7,11 @@ import org.mifid.workbench.review.FlagCounts;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.review.RankAgreement;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.export.JsonLeaderboardExport;
+import org.mifid.workbench.export.KindBoardExport;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.review.LeaderboardAnalysis;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
@@ -55,6 +59,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (Workspace ws = board.open()) {
+            CompetitionKind kind = CompetitionKind.of(ws);
+            if (!kind.tunesThreshold()) {
+                printBoard(ws, KindBoard.of(ws, kind, lb.board()));
+                return 0;
+            }
             double threshold = eps != null ? eps : ws.threshold(lb);
             LeaderboardAnalysis a = LeaderboardAnalysis.of(ws, lb, threshold, thresholds);
             PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +75,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** A kind without a tuned threshold: its ranked board with its own columns. */
+    private void printBoard(Workspace ws, KindBoard kb) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(KindBoardExport.toJson(ws.competitionName(), kb).toPrettyString());
+        } else {
+            out.printf(Locale.ROOT, "%s leaderboard (%s): %d submissions%n", kb.board().id(), kb.kind().title(),
+                    kb.rows().size());
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%5s  %-24s", "rank", "team"));
+            kb.kind().columns().forEach(c -> header.append(String.format(Locale.ROOT, " %12s", c.header())));
+            out.println(header.append("  verdict"));
+            for (KindBoard.Ranked r : kb.rows()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d  %-24s", r.rank(),
+                        PrintableText.shorten(PrintableText.escape(r.row().submission().team()), 24)));
+                kb.cells(r).forEach(cell -> line.append(String.format(Locale.ROOT, " %12s", cell)));
+                out.println(line.append("  ").append(r.row().currentVerdict().label()));
+            }
+        }
+        out.flush();
     }
 
     private static void printText(PrintWriter out, LeaderboardAnalysis a) {

@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.export.AnnotatedLeaderboard;
+import org.mifid.workbench.export.KindBoardExport;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.export.LeaderboardExporter;
 import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.store.Workspace;
@@ -41,6 +44,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         OutputFile.check(out, board.db);
         try (Workspace ws = board.open()) {
+            CompetitionKind kind = CompetitionKind.of(ws);
+            if (!kind.tunesThreshold()) {
+                KindBoard kb = KindBoardExport.export(ws, kind, lb.board(), f, out);
+                spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %s, %d submissions)%n", out, f.id(),
+                        kind.id(), kb.rows().size());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             AnnotatedLeaderboard board = LeaderboardExporter.export(ws, lb, f, out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%s, %d submissions, threshold %s)%n", out,
                     f.id(), board.rows().size(), board.threshold());

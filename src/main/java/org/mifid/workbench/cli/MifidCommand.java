@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "MiFID scoring, memorization inspection and verdicts for generative-image competitions.",
         subcommands = {CommandLine.HelpCommand.class, ImportResultsCommand.class, AnalyzeCommand.class,
             ExportCommand.class, VerdictCommand.class, BenchCommand.class, ScoreCommand.class, ExtractCommand.class,
-            ModelsCommand.class, DemoCommand.class})
+            ModelsCommand.class, DemoCommand.class, CreateCompetitionCommand.class,
+            ScoreSubmissionCommand.class})
 public final class MifidCommand {
 
     /** Exit status for bad input: a missing file, a malformed matrix, a hostile archive. */

@@ -16,4 +16,15 @@ final class WorkspaceFiles {
         }
         return Workspace.open(db);
     }
+
+    /** Removes a workspace the command itself just created, with its WAL files, after it failed halfway. */
+    static void deleteQuietly(Path db) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(Path.of(db + suffix));
+            } catch (java.io.IOException e) {
+                // the failure already being reported matters more than a leftover file
+            }
+        }
+    }
 }

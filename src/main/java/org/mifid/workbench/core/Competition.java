@@ -9,6 +9,8 @@ import java.time.Instant;
  *
  * @param publicFraction share of the items on the public board, NaN when the kind does not split items
  * @param splitSeed seed of the deterministic split, 0 when the kind does not split items
+ * @param images the folder or zip of the competition's images (display only), or null
  */
-public record Competition(String name, String kind, Instant createdAt, double publicFraction, long splitSeed) {
+public record Competition(String name, String kind, Instant createdAt, double publicFraction, long splitSeed,
+        String images) {
 }

@@ -40,6 +40,20 @@ public interface CompetitionKind {
     ItemDisplay itemDisplay();
 
     /**
+     * Whether the kind's boards have a memorization threshold that the organizer tunes (MiFID): the threshold
+     * analysis, its sweep and its exports apply only then; other kinds are shown through their columns.
+     */
+    boolean tunesThreshold();
+
+    /**
+     * Sets up a new, empty workspace as a competition of this kind: records the kind and its split and stores
+     * the hidden truth, all before any submission.
+     *
+     * @throws InvalidInputException naming the file when the truth is malformed
+     */
+    void create(Workspace workspace, CompetitionSetup setup, ProgressMonitor monitor);
+
+    /**
      * Validates a submission file and scores it into the workspace on the given boards, all or nothing.
      *
      * @return the stored submission's id

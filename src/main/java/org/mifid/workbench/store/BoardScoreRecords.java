@@ -69,7 +69,7 @@ final class BoardScoreRecords {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SubmissionRecords.COLUMNS + ","
                     + " b.value AS board_value, b.scored_at, " + VerdictRecords.COLUMNS
                     + " FROM board_score b JOIN submission s ON s.id = b.submission_id"
-                    + " LEFT JOIN verdict v ON v.id = (SELECT max(id) FROM verdict WHERE submission_id = s.id)"
+                    + VerdictRecords.JOIN_CURRENT
                     + " WHERE b.leaderboard = ? ORDER BY s.id")) {
                 ps.setString(1, board.id());
                 List<BoardRow> rows = new ArrayList<>();

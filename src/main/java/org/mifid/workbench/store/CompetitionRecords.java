@@ -34,8 +34,8 @@ final class CompetitionRecords {
 
     Competition competition() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, kind, created_at, public_fraction, split_seed"
-                    + " FROM competition WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, kind, created_at, public_fraction, split_seed,"
+                    + " images FROM competition WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("the competition row is missing");
                 }
@@ -44,13 +44,13 @@ final class CompetitionRecords {
                     fraction = Double.NaN;
                 }
                 return new Competition(rs.getString("name"), rs.getString("kind"), Rows.instant(rs, "created_at"),
-                        fraction, rs.getLong("split_seed"));
+                        fraction, rs.getLong("split_seed"), rs.getString("images"));
             }
         });
     }
 
     /** Sets the kind (and its split) of a competition that has no submission yet: a kind never changes under data. */
-    void define(String kind, double publicFraction, long splitSeed) {
+    void define(String kind, double publicFraction, long splitSeed, String images) {
         db.write(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) AS n FROM submission");
                     ResultSet rs = count.executeQuery()) {
@@ -61,7 +61,7 @@ final class CompetitionRecords {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE competition SET kind = ?, public_fraction = ?, split_seed = ? WHERE id = 1")) {
+                    "UPDATE competition SET kind = ?, public_fraction = ?, split_seed = ?, images = ? WHERE id = 1")) {
                 ps.setString(1, kind);
                 if (Double.isNaN(publicFraction)) {
                     ps.setNull(2, Types.REAL);
@@ -69,6 +69,7 @@ final class CompetitionRecords {
                     ps.setDouble(2, publicFraction);
                 }
                 ps.setLong(3, splitSeed);
+                ps.setString(4, images);
                 return ps.executeUpdate();
             }
         });

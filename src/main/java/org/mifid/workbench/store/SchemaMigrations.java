@@ -158,7 +158,9 @@ final class SchemaMigrations {
                 UNION ALL SELECT submission_id, leaderboard, 'fid', fid FROM score
                 UNION ALL SELECT submission_id, leaderboard, 'distance', distance FROM score
                 UNION ALL SELECT submission_id, leaderboard, 'distance_thresholded', distance_thresholded FROM score
-                UNION ALL SELECT submission_id, leaderboard, name, value FROM score_figure"""));
+                UNION ALL SELECT submission_id, leaderboard, name, value FROM score_figure"""),
+        // 5: where a kind's competition images are (display only), for the pages that show them
+        List.of("ALTER TABLE competition ADD COLUMN images TEXT"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -53,7 +53,7 @@ final class ScoreRecords {
                     + " sc.fid, sc.distance, sc.epsilon, sc.distance_thresholded, sc.mifid, sc.extractor_id,"
                     + " sc.duration_ms, sc.scored_at, " + VerdictRecords.COLUMNS
                     + " FROM score sc JOIN submission s ON s.id = sc.submission_id"
-                    + " LEFT JOIN verdict v ON v.id = (SELECT max(id) FROM verdict WHERE submission_id = s.id)"
+                    + VerdictRecords.JOIN_CURRENT
                     + " WHERE sc.leaderboard = ? ORDER BY s.id")) {
                 ps.setString(1, leaderboard.id());
                 List<LeaderboardRow> rows = new ArrayList<>();

@@ -91,8 +91,8 @@ public final class SqliteWorkspace implements Workspace {
     }
 
     @Override
-    public void defineCompetition(String kind, double publicFraction, long splitSeed) {
-        competition.define(kind, publicFraction, splitSeed);
+    public void defineCompetition(String kind, double publicFraction, long splitSeed, String images) {
+        competition.define(kind, publicFraction, splitSeed, images);
     }
 
     @Override

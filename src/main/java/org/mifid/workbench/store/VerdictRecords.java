@@ -18,6 +18,9 @@ final class VerdictRecords {
     /** The verdict columns of {@code verdict v}, aliased so that a join with submissions reads them unambiguously. */
     static final String COLUMNS = "v.verdict, v.note AS verdict_note, v.reviewer, v.decided_at,"
             + " v.leaderboard AS verdict_leaderboard, v.threshold AS verdict_threshold, v.action AS verdict_action";
+    /** Joins each submission {@code s} to its current verdict {@code v} (none: all verdict columns null). */
+    static final String JOIN_CURRENT =
+            " LEFT JOIN verdict v ON v.id = (SELECT max(id) FROM verdict WHERE submission_id = s.id)";
     static final String INSERT = "INSERT INTO verdict(submission_id, verdict, note, reviewer, decided_at,"
             + " leaderboard, threshold, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 

@@ -54,8 +54,9 @@ public interface Workspace extends AutoCloseable {
      * Sets the competition's kind and split; only while the workspace holds no submission.
      *
      * @param publicFraction share of the hidden items on the public board, NaN when the kind does not split them
+     * @param images where the competition's images are (display only), or null
      */
-    void defineCompetition(String kind, double publicFraction, long splitSeed);
+    void defineCompetition(String kind, double publicFraction, long splitSeed, String images);
 
     /** Stores the competition's hidden items (prompts and their embeddings) in one transaction. */
     void addTruth(List<TruthItem> items);

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.PrintableText;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -112,13 +113,7 @@ final class WorkspaceFileCheck {
 
     /** At most five table names: enough to recognise the other application, never a wall of text. */
     private static String abbreviated(Set<String> tables) {
-        String shown = String.join(", ", tables.stream().limit(5).map(WorkspaceFileCheck::printable).toList());
+        String shown = String.join(", ", tables.stream().limit(5).map(t -> PrintableText.shorten(PrintableText.escape(t), 40)).toList());
         return tables.size() > 5 ? shown + " and " + (tables.size() - 5) + " more" : shown;
-    }
-
-    /** Table names come from a foreign file: no control bytes reach the terminal. */
-    private static String printable(String name) {
-        String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 }

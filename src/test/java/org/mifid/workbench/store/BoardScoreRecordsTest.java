@@ -33,7 +33,7 @@ class BoardScoreRecordsTest {
     void aKindsCompetitionTruthScoresAndEvidenceRoundTrip() {
         Path file = dir.resolve("prompts.db");
         try (Workspace ws = Workspace.open(file)) {
-            ws.defineCompetition("image-to-prompt", 0.2, 42);
+            ws.defineCompetition("image-to-prompt", 0.2, 42, "/data/images.zip");
             ws.addTruth(List.of(new TruthItem("b", Board.PRIVATE, "a dog on a bike", new float[] {0.6f, 0.8f}),
                     new TruthItem("a", Board.PUBLIC, "a cat", new float[] {1f, 0f})));
             long id = ws.addScoredSubmission(csv("s1"), List.of(
@@ -49,6 +49,7 @@ class BoardScoreRecordsTest {
             assertEquals("image-to-prompt", c.kind());
             assertEquals(0.2, c.publicFraction());
             assertEquals(42, c.splitSeed());
+            assertEquals("/data/images.zip", c.images());
             List<TruthItem> truth = ws.truth();
             assertEquals(List.of("a", "b"), truth.stream().map(TruthItem::id).toList());
             assertEquals(Board.PRIVATE, truth.get(1).board());
@@ -72,7 +73,7 @@ class BoardScoreRecordsTest {
             assertTrue(Double.isNaN(ws.competition().publicFraction()));
             ws.addSubmission(Fixtures.submission("a", 4), Fixtures.bothLeaderboards(4, 2, 1));
             InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> ws.defineCompetition("image-to-prompt", 0.2, 1));
+                    () -> ws.defineCompetition("image-to-prompt", 0.2, 1, null));
             assertTrue(e.getMessage().contains("kind cannot change"), e.getMessage());
             assertEquals("mifid", ws.competition().kind());
         }
@@ -81,7 +82,7 @@ class BoardScoreRecordsTest {
     @Test
     void aDuplicateSubmissionOfAKindStoresNothing() {
         try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
-            ws.defineCompetition("image-to-prompt", 0.2, 1);
+            ws.defineCompetition("image-to-prompt", 0.2, 1, null);
             long first = ws.addScoredSubmission(csv("same"), List.of(
                     new NewBoardScore(Board.PUBLIC, 0.5, Map.of(), List.of(), 1)));
             DuplicateSubmissionException e = assertThrows(DuplicateSubmissionException.class, () ->

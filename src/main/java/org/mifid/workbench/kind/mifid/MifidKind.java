@@ -10,6 +10,7 @@ import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.kind.ScoreColumn;
@@ -63,6 +64,21 @@ public final class MifidKind implements CompetitionKind {
     @Override
     public ItemDisplay itemDisplay() {
         return ItemDisplay.IMAGE;
+    }
+
+    @Override
+    public boolean tunesThreshold() {
+        return true;
+    }
+
+    /** A MiFID competition's truth is its training images, registered per board when the first score needs them. */
+    @Override
+    public void create(Workspace workspace, CompetitionSetup setup, ProgressMonitor monitor) {
+        if (setup.truth() != null) {
+            throw new InvalidInputException("--truth", "a MiFID competition scores against its training images,"
+                    + " registered when a submission is first scored; create it without --truth");
+        }
+        workspace.defineCompetition(ID, Double.NaN, 0, null);
     }
 
     @Override

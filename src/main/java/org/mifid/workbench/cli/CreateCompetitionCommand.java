@@ -1,0 +1,77 @@
+package org.mifid.workbench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.kind.CompetitionSetup;
+import org.mifid.workbench.store.Workspace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "create-competition", mixinStandardHelpOptions = true,
+        description = "Creates a workspace for a competition of a kind, with its hidden truth stored once and its"
+                + " images split between the public and the private board.")
+public final class CreateCompetitionCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kind", required = true, paramLabel = "mifid|image-to-prompt")
+    String kind;
+
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "image-to-prompt: the true embeddings, imgId_eId,val (384 rows per image).")
+    Path truth;
+
+    @Option(names = "--images", paramLabel = "DIR|ZIP", description = "The competition's images (display only).")
+    Path images;
+
+    @Option(names = "--public-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "Share of the images on the public board. Default: ${DEFAULT-VALUE}.")
+    double publicFraction;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Seed of the public/private split. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--db", required = true, paramLabel = "WORKSPACE.db", description = "A new workspace file.")
+    Path db;
+
+    @Override
+    public Integer call() {
+        if (!(publicFraction > 0 && publicFraction < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--public-fraction must be between 0 and 1, got " + publicFraction);
+        }
+        CompetitionKind competitionKind = CompetitionKind.byId(kind);
+        if (truth != null && !Files.isRegularFile(truth)) {
+            throw new InvalidInputException(truth.toString(), "no such file");
+        }
+        if (images != null && !Files.exists(images)) {
+            throw new InvalidInputException(images.toString(), "no such folder or zip");
+        }
+        if (Files.exists(db)) {
+            throw new InvalidInputException(db.toString(), "already exists; create-competition makes a new workspace");
+        }
+        boolean created = false;
+        try (Workspace ws = Workspace.open(db)) {
+            created = true;
+            competitionKind.create(ws, new CompetitionSetup(truth, images, publicFraction, seed),
+                    new ConsoleProgress(spec.commandLine().getErr()));
+            spec.commandLine().getOut().printf("created %s: %s competition, %d images (%d public)%n", db,
+                    competitionKind.id(), ws.truth().size(),
+                    ws.truth().stream().filter(t -> t.board() == org.mifid.workbench.core.Board.PUBLIC).count());
+            spec.commandLine().getOut().flush();
+        } catch (RuntimeException e) {
+            if (created) {
+                // nothing of a half-made competition stays behind
+                WorkspaceFiles.deleteQuietly(db);
+            }
+            throw e;
+        }
+        return 0;
+    }
+}

@@ -1,5 +1,6 @@
 package org.mifid.workbench.scoring;
 
+import org.mifid.workbench.engine.MifidScore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,14 +54,22 @@ public final class SubmissionScoring implements AutoCloseable {
         this.cache = cache;
     }
 
-    /** Scores and stores the submission; returns its id. Reports progress and honours cancellation. */
-    public long score(ScoringRequest request, ProgressMonitor monitor) {
+    /** A submission scored and stored: its id and its figures on the leaderboard it was scored on. */
+    public record Scored(long submissionId, MifidScore score) {
+    }
+
+    /**
+     * Scores and stores the submission. Reports progress and honours cancellation. A leaderboard keeps one
+     * network: a board that already holds scores refuses another network (its figures would not compare).
+     */
+    public Scored score(ScoringRequest request, ProgressMonitor monitor) {
         return score(request, null, monitor);
     }
 
     /** As {@link #score(ScoringRequest, ProgressMonitor)}, storing a known label (ground truth) with it. */
-    public long score(ScoringRequest request, String label, ProgressMonitor monitor) {
+    public Scored score(ScoringRequest request, String label, ProgressMonitor monitor) {
         long started = System.nanoTime();
+        requireBoardNetwork(request.leaderboard(), request.extractorId());
         try (InMemoryImageSet images = ImageSets.open(request.archive(), ValidationProfile.fromId(request.profile()), monitor)) {
             workspace.submissionByChecksum(images.checksum()).ifPresent(s -> {
                 throw new DuplicateSubmissionException(request.archive().toString(), s.id());
@@ -75,8 +84,22 @@ public final class SubmissionScoring implements AutoCloseable {
             NewSubmission submission = new NewSubmission(request.externalId(), request.team(),
                     archive.getFileName().toString(), archive.toString(), images.checksum(), Instant.now(),
                     images.size(), label, names);
-            return workspace.addSubmission(submission, List.of(scored));
+            return new Scored(workspace.addSubmission(submission, List.of(scored)), scored.score());
         }
+    }
+
+    /** The first scores of a board set its network; later ones must use it. */
+    private void requireBoardNetwork(LeaderboardPreset board, String extractorId) {
+        String boardNetwork = workspace.leaderboardExtractor(board);
+        if (boardNetwork.equals(extractorId)) {
+            return;
+        }
+        if (!workspace.leaderboardRows(board).isEmpty()) {
+            throw new InvalidInputException("extractor " + extractorId, "the " + board.id() + " leaderboard is scored"
+                    + " with " + boardNetwork + "; scoring with another network would mix two networks' figures on"
+                    + " one board (choose " + boardNetwork + ", or start another workspace)");
+        }
+        workspace.assignExtractor(board, extractorId);
     }
 
     /**

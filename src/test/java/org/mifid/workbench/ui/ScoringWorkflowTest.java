@@ -89,8 +89,11 @@ class ScoringWorkflowTest {
                 z.closeEntry();
             }
         }
-        robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox()
-                .setValue("nsfwjs-mobilenet-v2"));
+        // the board is scored with the offline network: the page offers that network, not an uninstalled default
+        fixture.workspace.assignExtractor(LeaderboardPreset.PUBLIC, "nsfwjs-mobilenet-v2");
+        robot.interact(fixture.model::reload);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("nsfwjs-mobilenet-v2", robot.lookup("#scoring-extractor").<String>queryComboBox().getValue());
         assertTrue(robot.lookup("#scoring-comparability").queryAs(Label.class).getText().startsWith("not comparable"));
         robot.clickOn("#scoring-archive").write(zip.toString());
         robot.clickOn("#scoring-team").write("Fresh Team");
@@ -102,7 +105,32 @@ class ScoringWorkflowTest {
         assertEquals("nsfwjs-mobilenet-v2", stored.score().extractorId());
         assertEquals(6, fixture.workspace.neighbours(stored.submission().id(), LeaderboardPreset.PUBLIC).orElseThrow()
                 .imageNames().size());
-        assertTrue(robot.lookup("#scoring-message").queryAs(Label.class).getText().startsWith("Scored Fresh Team"));
+        String message = robot.lookup("#scoring-message").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("Scored Fresh Team on the public board: FID "), message);
+        assertTrue(message.contains("MiFID") && message.contains("not scored on the private board"), message);
+    }
+
+    @Test
+    void aBoardKeepsItsNetwork(FxRobot robot) throws Exception {
+        Path zip = dir.resolve("other-network-" + System.nanoTime() + ".zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("0.png"));
+            z.write(ImageSetsTest.rgb64(7));
+            z.closeEntry();
+        }
+        String network = fixture.workspace.leaderboardExtractor(LeaderboardPreset.PUBLIC);
+        robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox()
+                .setValue("nsfwjs-inception-v3"));
+        robot.clickOn("#scoring-archive").write(zip.toString());
+        robot.clickOn("#scoring-team").write("Mixed Network");
+        robot.clickOn("#scoring-start");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText() + " "
+                + robot.lookup("#scoring-message").queryAs(Label.class).getText();
+        assertTrue(shown.contains("is scored with " + network), shown);
+        assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
+        assertEquals(network, fixture.workspace.leaderboardExtractor(LeaderboardPreset.PUBLIC));
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
     }
 
     @Test

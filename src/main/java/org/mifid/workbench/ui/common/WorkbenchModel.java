@@ -39,6 +39,8 @@ public final class WorkbenchModel {
     private final ReadOnlyDoubleWrapper appliedThreshold = new ReadOnlyDoubleWrapper(LeaderboardPreset.PUBLIC.epsilon());
     private final Map<LeaderboardPreset, List<LeaderboardRow>> rows = new EnumMap<>(LeaderboardPreset.class);
     private final Map<LeaderboardPreset, Double> applied = new EnumMap<>(LeaderboardPreset.class);
+    private final Map<LeaderboardPreset, String> extractors = new EnumMap<>(LeaderboardPreset.class);
+    private final Map<LeaderboardPreset, String> networkNotes = new EnumMap<>(LeaderboardPreset.class);
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper();
     private final LongProperty focusedSubmission = new SimpleLongProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
@@ -50,11 +52,16 @@ public final class WorkbenchModel {
         for (LeaderboardPreset preset : LeaderboardPreset.values()) {
             rows.put(preset, List.of());
             applied.put(preset, preset.epsilon());
+            extractors.put(preset, preset.extractorId());
+            networkNotes.put(preset, "");
         }
         leaderboard.addListener((obs, old, now) -> {
             appliedThreshold.set(applied.get(now));
             liveThreshold.set(applied.get(now));
             dataVersion.set(dataVersion.get() + 1);
+            if (workspace.get() != null) {
+                status.set(boardStatus());
+            }
         });
     }
 
@@ -94,7 +101,7 @@ public final class WorkbenchModel {
             for (LeaderboardPreset preset : LeaderboardPreset.values()) {
                 loaded.put(preset, List.copyOf(ws.leaderboardRows(preset)));
                 thresholds.put(preset, ws.threshold(preset));
-                networks.put(preset, networkNote(ws.leaderboardExtractor(preset)));
+                networks.put(preset, ws.leaderboardExtractor(preset));
             }
             return new Loaded(ws, loaded, thresholds, networks);
         }).onSuccess(loaded -> {
@@ -103,16 +110,29 @@ public final class WorkbenchModel {
             }
             rows.putAll(loaded.rows());
             applied.putAll(loaded.thresholds());
+            extractors.putAll(loaded.networks());
+            loaded.networks().forEach((preset, network) -> networkNotes.put(preset, networkNote(network)));
             appliedThreshold.set(applied.get(leaderboard.get()));
             liveThreshold.set(applied.get(leaderboard.get()));
             dataVersion.set(dataVersion.get() + 1);
-            status.set(ws.competitionName() + ": " + rows.get(leaderboard.get()).size() + " submissions on the "
-                    + leaderboard.get().id() + " leaderboard" + loaded.networks().get(leaderboard.get()));
+            status.set(boardStatus());
         }).onFailure(error -> status.set("Could not read the workspace: " + ErrorDialogs.summary(error))));
     }
 
     private record Loaded(Workspace workspace, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
                           Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks) {
+    }
+
+    /** The status line for the board in view: its size and the network that scored it. */
+    private String boardStatus() {
+        LeaderboardPreset board = leaderboard.get();
+        return workspace.get().competitionName() + ": " + rows.get(board).size() + " submissions on the " + board.id()
+                + " leaderboard" + networkNotes.get(board);
+    }
+
+    /** The network (a models manifest id) a leaderboard is scored with, as last loaded. */
+    public String extractor(LeaderboardPreset preset) {
+        return extractors.get(preset);
     }
 
     /** Which network scored a leaderboard, and whether its numbers can stand beside Kaggle's. */

@@ -1,5 +1,7 @@
 package org.mifid.workbench.ui.scoring;
 
+import java.util.Locale;
+import org.mifid.workbench.engine.MifidScore;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
@@ -70,7 +72,7 @@ public final class ScoringPage extends BorderPane {
         leaderboard.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(LeaderboardPreset preset) {
-                return preset == null ? "" : preset.id() + " (threshold " + preset.epsilon() + ")";
+                return preset == null ? "" : preset.id() + " (threshold " + model.appliedThreshold(preset) + ")";
             }
 
             @Override
@@ -89,7 +91,18 @@ public final class ScoringPage extends BorderPane {
                     : "not comparable with Kaggle's numbers (a different network)");
         });
         extractor.setValue(configuredExtractor(LeaderboardPreset.PUBLIC));
-        leaderboard.valueProperty().addListener((obs, old, now) -> extractor.setValue(configuredExtractor(now)));
+        leaderboard.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                extractor.setValue(configuredExtractor(now));
+            }
+        });
+        // a workspace (re)loaded or a threshold applied: the boards' networks and thresholds in force, re-rendered
+        model.dataVersionProperty().addListener((obs, old, now) -> {
+            LeaderboardPreset board = leaderboard.getValue();
+            leaderboard.getItems().setAll(LeaderboardPreset.values());
+            leaderboard.setValue(board);
+            extractor.setValue(configuredExtractor(board));
+        });
         profile.getItems().setAll("kaggle-dogs", "lenient");
         profile.setValue("kaggle-dogs");
         device.getItems().setAll("auto", "cpu", "gpu");
@@ -160,10 +173,9 @@ public final class ScoringPage extends BorderPane {
         }
     }
 
-    /** The network the open workspace scores this leaderboard with (a one-row lookup). */
+    /** The network the open workspace scores this leaderboard with, as the model last loaded it. */
     private String configuredExtractor(LeaderboardPreset board) {
-        Workspace workspace = model.workspace();
-        return workspace == null ? board.extractorId() : workspace.leaderboardExtractor(board);
+        return model.extractor(board);
     }
 
     private void startScoring() {
@@ -191,11 +203,11 @@ public final class ScoringPage extends BorderPane {
                         return scoring.score(request, monitor);
                     }
                 })
-                .onSuccess(id -> {
-                    finish("Scored " + request.team() + " (submission " + id + ")");
+                .onSuccess(scored -> {
+                    finish(summary(request, scored.score()));
                     progress.setProgress(1);
                     model.reload();
-                    model.focusedSubmissionProperty().set(id);
+                    model.focusedSubmissionProperty().set(scored.submissionId());
                 })
                 .onCancelled(() -> finish("Cancelled; nothing was saved"))
                 .onFailure(error -> {
@@ -208,6 +220,17 @@ public final class ScoringPage extends BorderPane {
             eta.setText(Eta.format(started, System.nanoTime(), fraction));
         });
         running.messageProperty().addListener((obs, old, now) -> progressText.setText(now));
+    }
+
+    /** The figures of a fresh score at the threshold in force, and the board it was not scored on. */
+    private String summary(ScoringRequest request, MifidScore score) {
+        LeaderboardPreset board = request.leaderboard();
+        double threshold = model.appliedThreshold(board);
+        LeaderboardPreset other = board == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        return String.format(Locale.ROOT, "Scored %s on the %s board: FID %.2f, distance %.4f, MiFID %.2f at threshold"
+                + " %.4f (%s); not scored on the %s board", request.team(), board.id(), score.fid(), score.distance(),
+                MifidScore.mifid(score.fid(), score.distance(), threshold),
+                threshold, MifidScore.penalised(score.distance(), threshold) ? "flagged" : "not flagged", other.id());
     }
 
     private void finish(String text) {

@@ -2,7 +2,6 @@ package org.mifid.workbench.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.Prerequisites;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.Workspace;
 
@@ -27,7 +27,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void opensInHeadlessChromiumWithoutErrorsAndRendersSomething() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt package chromium)");
+        Prerequisites.require(Files.isExecutable(CHROMIUM), "chromium is not installed (apt package chromium)");
         Path db = ExportFixture.build(dir);
         Path html = dir.resolve("report.html");
         try (Workspace ws = Workspace.open(db)) {

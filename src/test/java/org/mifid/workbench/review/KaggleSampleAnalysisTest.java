@@ -1,10 +1,10 @@
 package org.mifid.workbench.review;
 
+import org.mifid.workbench.Prerequisites;
 import org.mifid.workbench.importing.ColumnMapping;
 import org.mifid.workbench.importing.ImportReport;
 import org.mifid.workbench.importing.ResultsImport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +30,9 @@ class KaggleSampleAnalysisTest {
     @Test
     void importAndAnalysisAgreeWithScipyOnTheReleasedResults() throws Exception {
         String shared = System.getProperty("mifid.shared.dir");
-        assumeTrue(shared != null, "mifid.shared.dir not set");
+        Prerequisites.require(shared != null, "mifid.shared.dir not set");
         Path sample = Path.of(shared, "data", "kaggle-dogs-results-sample.csv");
-        assumeTrue(Files.isRegularFile(sample), "no released results sample at " + sample);
+        Prerequisites.require(Files.isRegularFile(sample), "no released results sample at " + sample);
         JsonNode expected;
         try (InputStream in = getClass().getResourceAsStream("/analysis/expected-kaggle-sample.json")) {
             expected = new ObjectMapper().readTree(in);

@@ -4,21 +4,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What a test needs from the machine (chromium, python3 with NumPy, the ../shared data). On a developer's machine a
- * missing one skips the test; under CI=true it fails it, because a check CI cannot run is a check nobody ran.
+ * What a test needs from the machine (a browser, the shared test data). On a developer's machine a missing
+ * prerequisite skips the test; under CI=true it fails it, because a skipped check proves nothing.
  */
 public final class Prerequisites {
-
     private Prerequisites() {
     }
 
-    public static void require(boolean present, String missing) {
+    public static void require(boolean present, String what) {
         if (present) {
             return;
         }
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("CI=true but the check cannot run: " + missing);
+            fail("CI=true and " + what + ": this check cannot run");
         }
-        assumeTrue(false, missing);
+        assumeTrue(false, what);
     }
 }

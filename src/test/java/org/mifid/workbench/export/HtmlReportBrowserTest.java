@@ -1,5 +1,7 @@
 package org.mifid.workbench.export;
 
+import org.mifid.workbench.Prerequisites;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

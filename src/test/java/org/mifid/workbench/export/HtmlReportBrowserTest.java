@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mifid.workbench.Prerequisites;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.Workspace;
 

@@ -45,6 +45,8 @@ public final class LeaderboardPage extends BorderPane {
     private final LeaderboardModel leaderboard;
     private final TableView<RankedEntry> table = new TableView<>();
     private final Label count = new Label();
+    private final Label threshold = new Label();
+    private final Label emptyState = new Label();
     private final TableView<RankedEntry> beside = new TableView<>();
     private final SplitPane tables = new SplitPane(table);
     private final ToggleButton sideBySide = new ToggleButton("Side by side");
@@ -107,6 +109,10 @@ public final class LeaderboardPage extends BorderPane {
         });
         leaderboard.filtered().addListener((ListChangeListener<RankedEntry>) change -> updateCount());
         updateCount();
+        model.liveThresholdProperty().addListener(o -> updateThreshold());
+        model.appliedThresholdProperty().addListener(o -> updateThreshold());
+        model.leaderboardProperty().addListener(o -> updateThreshold());
+        updateThreshold();
     }
 
     private HBox toolbar(ReviewController review) {
@@ -181,7 +187,8 @@ public final class LeaderboardPage extends BorderPane {
         count.setId("leaderboard-count");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, count);
+        threshold.setId("leaderboard-threshold");
+        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, threshold, count);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
@@ -201,7 +208,9 @@ public final class LeaderboardPage extends BorderPane {
     private void buildTable() {
         table.setId("leaderboard-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No submissions: score one on the Scoring page or open a workspace"));
+        emptyState.setId("leaderboard-empty");
+        emptyState.setWrapText(true);
+        table.setPlaceholder(emptyState);
         TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 70);
         rank.setId("col-rank");
         TableColumn<RankedEntry, Integer> change = column("\u0394 vs other", RankedEntry::rankChange, 100);
@@ -324,6 +333,24 @@ public final class LeaderboardPage extends BorderPane {
 
     private void updateCount() {
         count.setText(leaderboard.filtered().size() + " of " + leaderboard.entries().size() + " submissions");
+        emptyState.setText(leaderboard.entries().isEmpty()
+                ? "No submissions on this leaderboard: score one on the Scoring page, import results or open"
+                        + " a workspace"
+                : "No submission matches the filters and search (" + leaderboard.entries().size() + " hidden)");
+    }
+
+    /** The threshold in force, or, while the histogram's line is elsewhere, that the ranking is a preview. */
+    private void updateThreshold() {
+        double live = model.liveThresholdProperty().get();
+        double applied = model.appliedThresholdProperty().get();
+        boolean preview = Math.abs(live - applied) > 1e-12;
+        threshold.setText(preview
+                ? String.format("Preview at %.4f (not applied; %.4f in force)", live, applied)
+                : String.format("Threshold %.4f in force", applied));
+        threshold.getStyleClass().remove("warning");
+        if (preview) {
+            threshold.getStyleClass().add("warning");
+        }
     }
 
     /** What Enter (or a double click) on a row does: the workbench opens the submission in the inspector. */

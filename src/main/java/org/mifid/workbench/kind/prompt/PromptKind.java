@@ -17,6 +17,8 @@ import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.kind.ScoreColumn;
+import org.mifid.workbench.prompts.BoardSplit;
+import org.mifid.workbench.prompts.Cosine;
 import org.mifid.workbench.store.NewBoardScore;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.Workspace;

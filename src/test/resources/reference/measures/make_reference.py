@@ -77,7 +77,7 @@ def case(name, rng, n_train, n_gen, n_held, dim, copies, cells):
     return {
         'name': name,
         'threshold': threshold,
-        'copy_share': float(np.mean(nearest.astype(np.float64) < threshold)),
+        'copy_share': float(np.mean(nearest.astype(np.float64) <= threshold)),
         'p5': float(np.percentile(nearest.astype(np.float64), 5)),
         'median': float(np.percentile(nearest.astype(np.float64), 50)),
         'inauthentic_share': float(np.mean(nearest < own[nearest_row])),

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * image-level threshold (a submission that copies 10 % of its images barely moves the mean but puts 10 % of its
  * images near zero), and the 5th percentile and median of the distances.
  *
- * @param threshold image-level threshold: an image whose nearest distance is below it counts as a copy
- * @param copyShare share of images below the threshold (NaN when no image has a distance)
+ * @param threshold image-level threshold: an image whose nearest distance is at or below it counts as a copy
+ * @param copyShare share of images at or below the threshold (NaN when no image has a distance)
  * @param p5 5th percentile of the distances, interpolated linearly as numpy's percentile
  * @param median median of the distances
  * @param images images with a distance (rows dropped by the metric have NaN and do not count)
@@ -20,7 +20,7 @@ public record NearestDistanceSummary(double threshold, double copyShare, double 
         double[] sorted = finiteSorted(nearest);
         int below = 0;
         for (double v : sorted) {
-            if (v < threshold) {
+            if (v <= threshold) {
                 below++;
             }
         }

@@ -11,13 +11,15 @@ public final class Authenticity {
 
     /**
      * @param neighbours the memorization search's neighbours of the generated images
+     * @param rows the generated rows to test (all of them, or an evenly spaced sample)
      * @param selfDistance training row index -> its distance to its nearest other training row (NaN if unknown)
      * @return share of generated images (with a distance) closer than their neighbour's own neighbour; NaN for none
      */
-    public static double inauthenticShare(Neighbours neighbours, java.util.function.IntToDoubleFunction selfDistance) {
+    public static double inauthenticShare(Neighbours neighbours, int[] rows,
+                                          java.util.function.IntToDoubleFunction selfDistance) {
         int counted = 0;
         int failing = 0;
-        for (int i = 0; i < neighbours.size(); i++) {
+        for (int i : rows) {
             float d = neighbours.nearest(i);
             if (!Float.isFinite(d)) {
                 continue;
@@ -30,9 +32,9 @@ public final class Authenticity {
         return counted == 0 ? Double.NaN : (double) failing / counted;
     }
 
-    /** The distinct training rows that are some generated image's nearest, ascending. */
-    public static int[] nearestTrainingRows(Neighbours neighbours) {
-        return java.util.stream.IntStream.range(0, neighbours.size())
+    /** The distinct training rows that are the nearest of one of the given generated rows, ascending. */
+    public static int[] nearestTrainingRows(Neighbours neighbours, int[] rows) {
+        return java.util.Arrays.stream(rows)
                 .filter(i -> Float.isFinite(neighbours.nearest(i)))
                 .map(i -> neighbours.index(i, 0)).distinct().sorted().toArray();
     }

@@ -19,7 +19,7 @@ import java.util.List;
  * assigned to its nearest centre.
  */
 public final class DataCopyingTest {
-    static final int FIT_ROWS = 4000;
+    static final int FIT_ROWS = 2000;
     private static final long SEED = 2020;
 
     private final MemorizationSearch search;

@@ -8,7 +8,7 @@ import java.util.Random;
  * same initial centres give the same cells.
  */
 final class KMeans {
-    private static final int MAX_ITERATIONS = 100;
+    private static final int MAX_ITERATIONS = 50;
 
     private KMeans() {
     }

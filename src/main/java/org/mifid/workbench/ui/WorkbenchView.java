@@ -84,6 +84,7 @@ public final class WorkbenchView extends BorderPane {
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
+        leaderboardPage.setOnOpen(() -> showPage(Page.INSPECTOR));
         pageChanged();
 
         Label status = new Label();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ai.djl.Device;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureChecks;
 import org.mifid.workbench.engine.FeatureMatrix;
@@ -31,6 +32,7 @@ import org.mifid.workbench.features.FeatureCache;
 import org.mifid.workbench.features.FeaturePipeline;
 import org.mifid.workbench.features.ModelSpec;
 import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.scoring.CopyEvidence;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +96,19 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Where the nearest-neighbour search runs. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--held-out", paramLabel = "ZIP|DIR",
+            description = "Held-out real images never trained on, for the data-copying test C_T (both spaces).")
+    Path heldOutImages;
+
+    @Option(names = "--held-out-features", paramLabel = "H.npy",
+            description = "Held-out real images' features (instead of --held-out; C_T in the network space only).")
+    Path heldOutFeatures;
+
+    @Option(names = "--copy-threshold", paramLabel = "T",
+            description = "Image-level distance below which an image counts as a copy (network space); default:"
+                    + " the 5th percentile of the training images' distances to their own nearest neighbour.")
+    Double copyThreshold;
+
     @Option(names = "--json", description = "Prints exactly one JSON object on standard output.")
     boolean json;
 
@@ -106,6 +121,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (trainFeatures != null && trainImages != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --train-features or --train, not both");
+        }
+        if (heldOutImages != null && heldOutFeatures != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --held-out or --held-out-features, not both");
         }
         if (neighboursOut != null) {
             OutputFile.check(neighboursOut, features, submission, trainImages, trainFeatures, trainStats);
@@ -151,9 +169,45 @@ public final class ScoreCommand implements Callable<Integer> {
         if (neighboursOut != null) {
             writeNeighbours(neighboursOut, r.neighbours());
         }
+        long measuresStart = System.nanoTime();
+        MeasureValues measures = measures(generated, train, r.neighbours(), progress);
+        long measuresMillis = (System.nanoTime() - measuresStart) / 1_000_000;
         long total = (System.nanoTime() - t0) / 1_000_000;
-        print(r, extractor, (loaded - t0) / 1_000_000, total);
+        print(r, measures, extractor, (loaded - t0) / 1_000_000, measuresMillis, total);
         return 0;
+    }
+
+    /** Both spaces' measures; the pixel space when the generated and training images were given. */
+    private MeasureValues measures(FeatureMatrix generated, FeatureMatrix train, Neighbours neighbours,
+                                   ProgressMonitor progress) {
+        if (copyThreshold != null && !(copyThreshold >= 0 && copyThreshold <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--copy-threshold must be in [0, 1], got " + copyThreshold);
+        }
+        Device dev = ComputeDevice.resolve(device);
+        FeatureMatrix heldOut = null;
+        if (heldOutFeatures != null) {
+            heldOut = load(heldOutFeatures);
+            FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
+                    heldOutFeatures.toString());
+        } else if (heldOutImages != null) {
+            heldOut = new DatasetFeatures(ExtractorRegistry.standard(), FeatureCache.standard())
+                    .extract(heldOutImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.DEFAULT_BATCH,
+                            progress).features();
+            FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
+                    heldOutImages.toString());
+        }
+        CopyEvidence.Space pixels = null;
+        if (submission != null && trainImages != null) {
+            pixels = new CopyEvidence.Space(
+                    CopyEvidence.pixelDescriptors(submission, ValidationProfile.fromId(profile), progress),
+                    CopyEvidence.pixelDescriptors(trainImages, ValidationProfile.LENIENT, progress),
+                    heldOutImages == null ? null
+                            : CopyEvidence.pixelDescriptors(heldOutImages, ValidationProfile.LENIENT, progress),
+                    null);
+        }
+        return new CopyEvidence(dev).measure(new CopyEvidence.Space(generated, train, heldOut, neighbours), pixels,
+                copyThreshold, progress);
     }
 
     private static FeatureMatrix load(Path file) {
@@ -195,7 +249,8 @@ public final class ScoreCommand implements Callable<Integer> {
         NpzFile.write(file, arrays);
     }
 
-    private void print(MifidScorer.Result r, ModelSpec extractor, long loadMillis, long totalMillis) {
+    private void print(MifidScorer.Result r, MeasureValues measures, ModelSpec extractor, long loadMillis,
+                       long measuresMillis, long totalMillis) {
         MifidScore s = r.score();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -219,10 +274,12 @@ public final class ScoreCommand implements Callable<Integer> {
                 o.put("model", extractor.id());
                 o.put("comparable_with_kaggle", extractor.comparableWithKaggle());
             }
+            o.set("measures", MeasuresJson.of(measures));
             ObjectNode t = o.putObject("timings_ms");
             t.put(extractor != null ? "load_and_extract" : "load", loadMillis);
             t.put("statistics_and_fid", r.statisticsMillis());
             t.put("memorization_search", r.searchMillis());
+            t.put("measures", measuresMillis);
             t.put("total", totalMillis);
             out.println(o.toString());
         } else {
@@ -232,6 +289,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     MifidScore.penalised(s.distance(), s.epsilon()) ? "below the" : "not below the", s.epsilon());
             out.printf(Locale.ROOT, "thresholded dist.    %.6f%n", s.distanceThresholded());
             out.printf(Locale.ROOT, "MiFID                %.6f%n", s.mifid());
+            MeasuresJson.printText(out, measures);
             out.printf(Locale.ROOT, "%d generated x %d training images, %d features; %d ms%n", s.nGenerated(),
                     s.nTrain(), s.dim(), totalMillis);
             if (extractor != null && !extractor.comparableWithKaggle()) {

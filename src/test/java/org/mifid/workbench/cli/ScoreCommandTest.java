@@ -111,6 +111,33 @@ class ScoreCommandTest {
         double freshDistance = new ObjectMapper().readTree(alone.out()).get("distance").asDouble();
         assertTrue(freshDistance > 0.01, alone.out());
         assertEquals(freshDistance / 2, o.get("distance").asDouble(), 1e-5 * freshDistance, r.out());
+        // the pixel space sees the two exact copies; C_T says it lacks a held-out set
+        JsonNode m = o.get("measures");
+        assertTrue(m.get("pixel_copy_share").get("value").asDouble() >= 0.5, r.out());
+        assertTrue(m.get("pixel_ct").get("value").isNull(), r.out());
+        assertTrue(m.get("pixel_ct").get("reason").asText().contains("held-out"), r.out());
+    }
+
+    @Test
+    void measuresAreTheEnginesReferenceValues() throws IOException {
+        JsonNode expected;
+        try (InputStream in = ScoreCommandTest.class.getResourceAsStream("/reference/measures/expected.json")) {
+            expected = new ObjectMapper().readTree(in).get(1);
+        }
+        String dir = Paths.get(fixture("expected.json")).getParent().resolveSibling("measures").toString();
+        CliRun r = CliRun.of("score", "--features", dir + "/copier_gen.npy", "--train-features",
+                dir + "/copier_train.npy", "--held-out-features", dir + "/copier_held.npy", "--device", "cpu", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out()).get("measures");
+        assertEquals(expected.get("copy_share").asDouble(), m.get("copy_share").get("value").asDouble(), 1e-9);
+        assertEquals(expected.get("median").asDouble(), m.get("median_distance").get("value").asDouble(), 1e-9);
+        assertEquals(expected.get("inauthentic_share").asDouble(), m.get("authenticity").get("value").asDouble(), 1e-9);
+        assertTrue(m.get("copy_share").get("higher_is_suspicious").asBoolean());
+        assertTrue(m.get("ct").get("value").asDouble() < -1, "40 copies in 200 pull C_T negative: " + m.get("ct"));
+        assertTrue(m.get("pixel_copy_share").get("value").isNull());
+        CliRun both = CliRun.of("score", "--features", dir + "/copier_gen.npy", "--train-features",
+                dir + "/copier_train.npy", "--held-out-features", dir + "/copier_held.npy", "--held-out", dir);
+        assertEquals(2, both.exit(), both.err());
     }
 
     private static Path zipOf(Path zip, int... seeds) throws IOException {

@@ -13,6 +13,9 @@ import org.mifid.workbench.export.KindBoardExport;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.ThresholdSuggestions;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,8 +52,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--sweep-steps", defaultValue = "51", paramLabel = "N")
     int sweepSteps;
 
+    @Option(names = "--suggest-threshold", description = "Add threshold suggestions: first-legitimate (the 2019 rule),"
+            + " min-cost and no-labels, each with what it would flag.")
+    boolean suggest;
+
+    @Option(names = "--cost-ratio", defaultValue = "10", paramLabel = "R",
+            description = "For min-cost: the cost of flagging a legitimate submission against 1 for a memorizer left"
+                    + " unflagged. Default: ${DEFAULT-VALUE}.")
+    double costRatio;
+
     @Override
     public Integer call() {
+        if (!(costRatio > 0) || Double.isInfinite(costRatio)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cost-ratio must be a positive number");
+        }
         LeaderboardPreset lb = board.leaderboard();
         double[] thresholds;
         try {
@@ -66,11 +81,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             double threshold = eps != null ? eps : ws.threshold(lb);
             LeaderboardAnalysis a = LeaderboardAnalysis.of(ws, lb, threshold, thresholds);
+            List<ThresholdSuggestions.Suggestion> suggestions = suggest
+                    ? ThresholdSuggestions.suggest(ws.leaderboardRows(lb), costRatio) : List.of();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonLeaderboardExport.analysisJson(a).toPrettyString());
+                ObjectNode o = JsonLeaderboardExport.analysisJson(a);
+                if (suggest) {
+                    o.set("suggestions", JsonLeaderboardExport.suggestionsJson(suggestions));
+                }
+                out.println(o.toPrettyString());
             } else {
                 printText(out, a);
+                suggestions.forEach(x -> out.println(suggestionText(x)));
             }
             out.flush();
         }
@@ -96,6 +118,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    private static String suggestionText(ThresholdSuggestions.Suggestion x) {
+        if (!x.applicable()) {
+            return String.format(Locale.ROOT, "suggested by %s: none (%s)", x.rule(), x.reason());
+        }
+        return String.format(Locale.ROOT, "suggested by %s%s: threshold %.6f flags %d (memorizers %d, legitimate %d,"
+                + " unjudged %d)%s", x.rule(), x.parameters().isEmpty() ? "" : " (" + x.parameters() + ")",
+                x.threshold(), x.flagged(), x.flaggedMemorizers(), x.flaggedLegitimate(), x.flaggedUnjudged(),
+                x.guess() ? ", a guess from the distances alone" : "");
     }
 
     private static void printText(PrintWriter out, LeaderboardAnalysis a) {

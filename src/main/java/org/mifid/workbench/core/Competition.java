@@ -13,4 +13,6 @@ import java.time.Instant;
  */
 public record Competition(String name, String kind, Instant createdAt, double publicFraction, long splitSeed,
         String images) {
+    /** The kind of every workspace written before kinds existed, and the default of a new one. */
+    public static final String MIFID = "mifid";
 }

@@ -2,12 +2,14 @@ package org.mifid.workbench.export;
 
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.ThresholdSuggestions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.time.Instant;
 import org.mifid.workbench.review.FlagCounts;
 import org.mifid.workbench.review.RankAgreement;
@@ -115,6 +117,28 @@ public final class JsonLeaderboardExport {
      * The figures of {@code analyze --json}: counts and AUC at the threshold, then the public/private agreement
      * on FID at the top level, the agreement on MiFID under {@code score_agreement} and the sweep, if any.
      */
+    /** Threshold suggestions as {@code analyze --suggest-threshold --json} prints them (null threshold: none). */
+    public static ArrayNode suggestionsJson(List<ThresholdSuggestions.Suggestion> suggestions) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (ThresholdSuggestions.Suggestion x : suggestions) {
+            ObjectNode o = list.addObject();
+            o.put("rule", x.rule());
+            if (x.applicable()) {
+                o.put("threshold", x.threshold());
+            } else {
+                o.putNull("threshold");
+                o.put("reason", x.reason());
+            }
+            o.put("parameters", x.parameters());
+            o.put("flagged", x.flagged());
+            o.put("flagged_memorizers", x.flaggedMemorizers());
+            o.put("flagged_legitimate", x.flaggedLegitimate());
+            o.put("flagged_unjudged", x.flaggedUnjudged());
+            o.put("guess", x.guess());
+        }
+        return list;
+    }
+
     public static ObjectNode analysisJson(LeaderboardAnalysis a) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("leaderboard", a.leaderboard().id());

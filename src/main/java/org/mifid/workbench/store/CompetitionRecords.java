@@ -75,6 +75,22 @@ final class CompetitionRecords {
         });
     }
 
+    /**
+     * Inside a write: refuses records of another kind than the competition's (MiFID scores in an image-to-prompt
+     * workspace, or the other way round), so that no workspace mixes two kinds' scores.
+     */
+    static void requireKind(Connection c, boolean mifidRecords, String source) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM competition WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            String kind = rs.next() ? rs.getString("kind") : Competition.MIFID;
+            if (Competition.MIFID.equals(kind) != mifidRecords) {
+                throw new InvalidInputException(source, "holds a competition of kind '" + kind + "'; "
+                        + (mifidRecords ? "MiFID scores and 2019 results" : "scores of another kind")
+                        + " do not belong in it");
+            }
+        }
+    }
+
     String name() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM competition WHERE id = 1");

@@ -210,7 +210,10 @@ public final class SqliteWorkspace implements Workspace {
             return List.of();
         }
         rejectRepeats(batch);
-        return db.write(c -> insert(c, batch));
+        return db.write(c -> {
+            CompetitionRecords.requireKind(c, true, db.file().toString());
+            return insert(c, batch);
+        });
     }
 
     /** One batch insert inside the write transaction: ids assigned here, rows sent as JDBC batches. */
@@ -298,6 +301,7 @@ public final class SqliteWorkspace implements Workspace {
     @Override
     public long addScoredSubmission(NewSubmission submission, List<NewBoardScore> scores) {
         return db.write(c -> {
+            CompetitionRecords.requireKind(c, false, db.file().toString());
             long id = SubmissionRecords.nextId(c);
             try (SubmissionRecords.Inserter subs = new SubmissionRecords.Inserter(c)) {
                 subs.add(id, submission, Instant.now().toString());
@@ -332,6 +336,7 @@ public final class SqliteWorkspace implements Workspace {
     @Override
     public void addScore(long submissionId, ScoredLeaderboard score) {
         db.write(c -> {
+            CompetitionRecords.requireKind(c, true, db.file().toString());
             try (PreparedStatement ps = ScoreRecords.prepareInsert(c);
                     PreparedStatement neigh = EvidenceRecords.prepareInsert(c)) {
                 ScoreRecords.bind(ps, submissionId, score, Instant.now().toString());

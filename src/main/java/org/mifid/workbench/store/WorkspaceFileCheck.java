@@ -43,13 +43,15 @@ final class WorkspaceFileCheck {
             if (mayCreate) {
                 return 0;
             }
-            throw new InvalidInputException(source, Files.exists(file) ? "empty file, not a workspace" : "no such workspace");
+            throw new InvalidInputException(source,
+                    Files.exists(file) ? "empty file, not a workspace" : "no such workspace");
         }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(source, "not a file");
         }
         if (!hasSqliteHeader(file)) {
-            throw new InvalidInputException(source, "not a workbench workspace (not an SQLite database); left untouched");
+            throw new InvalidInputException(source,
+                    "not a workbench workspace (not an SQLite database); left untouched");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -70,7 +72,8 @@ final class WorkspaceFileCheck {
                 return 0;
             }
             throw new InvalidInputException(source, "not a workbench workspace (an SQLite database of another"
-                    + " application" + (tables.isEmpty() ? "" : ", tables " + abbreviated(tables)) + "); left untouched");
+                    + " application" + (tables.isEmpty() ? "" : ", tables " + abbreviated(tables))
+                    + "); left untouched");
         } catch (SQLException e) {
             throw new InvalidInputException(source, "not a usable workspace: " + SqliteErrors.describe(e), e);
         }
@@ -113,7 +116,8 @@ final class WorkspaceFileCheck {
 
     /** At most five table names: enough to recognise the other application, never a wall of text. */
     private static String abbreviated(Set<String> tables) {
-        String shown = String.join(", ", tables.stream().limit(5).map(t -> PrintableText.shorten(PrintableText.escape(t), 40)).toList());
+        String shown = String.join(", ",
+                tables.stream().limit(5).map(t -> PrintableText.shorten(PrintableText.escape(t), 40)).toList());
         return tables.size() > 5 ? shown + " and " + (tables.size() - 5) + " more" : shown;
     }
 }

@@ -49,6 +49,26 @@ class StoreCommandsTest {
         assertEquals(1.0, json.get("spearman").asDouble(), 1e-12);
         assertEquals(3, json.get("sweep").size());
 
+        CliRun suggested = CliRun.of("analyze", "--db", db, "--leaderboard", "public", "--json", "--suggest-threshold",
+                "--cost-ratio", "5");
+        assertEquals(0, suggested.exit(), suggested.err());
+        JsonNode suggestions = new ObjectMapper().readTree(suggested.out()).get("suggestions");
+        assertEquals(List.of("first-legitimate", "min-cost", "no-labels"),
+                List.of(suggestions.get(0).get("rule").asText(), suggestions.get(1).get("rule").asText(),
+                        suggestions.get(2).get("rule").asText()));
+        for (JsonNode x : suggestions) {
+            for (String key : List.of("threshold", "flagged", "flagged_memorizers", "flagged_legitimate",
+                    "flagged_unjudged")) {
+                assertTrue(x.has(key), "missing " + key + " in " + x);
+            }
+        }
+        // the legitimate submission (non-mem) sits at 0.2: the 2019 rule flags the memorizer at 0.05 only
+        assertEquals(0.2, suggestions.get(0).get("threshold").asDouble());
+        assertEquals(1, suggestions.get(0).get("flagged_memorizers").asInt());
+        assertEquals("cost-ratio=5", suggestions.get(1).get("parameters").asText());
+        assertEquals(2, CliRun.of("analyze", "--db", db, "--leaderboard", "public", "--suggest-threshold",
+                "--cost-ratio", "-1").exit());
+
         CliRun verdict = CliRun.of("verdict", "--db", db, "--submission", "3", "--set", "needs-review", "--note",
                 "look again", "--reviewer", "ann");
         assertEquals(0, verdict.exit(), verdict.err());

@@ -1,8 +1,9 @@
 package org.mifid.workbench.export;
 
+import org.mifid.workbench.Prerequisites;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void opensInHeadlessChromiumWithoutErrorsAndRendersSomething() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (apt package chromium)");
+        Prerequisites.require(Files.isExecutable(CHROMIUM), "chromium is not installed (apt package chromium)");
         Path db = ExportFixture.build(dir);
         Path html = dir.resolve("report.html");
         try (Workspace ws = Workspace.open(db)) {

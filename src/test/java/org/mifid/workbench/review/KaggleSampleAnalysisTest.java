@@ -1,10 +1,13 @@
 package org.mifid.workbench.review;
 
+import org.mifid.workbench.Prerequisites;
+import java.util.List;
+import org.mifid.workbench.store.LeaderboardRow;
+
 import org.mifid.workbench.importing.ColumnMapping;
 import org.mifid.workbench.importing.ImportReport;
 import org.mifid.workbench.importing.ResultsImport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +33,9 @@ class KaggleSampleAnalysisTest {
     @Test
     void importAndAnalysisAgreeWithScipyOnTheReleasedResults() throws Exception {
         String shared = System.getProperty("mifid.shared.dir");
-        assumeTrue(shared != null, "mifid.shared.dir not set");
+        Prerequisites.require(shared != null, "mifid.shared.dir not set");
         Path sample = Path.of(shared, "data", "kaggle-dogs-results-sample.csv");
-        assumeTrue(Files.isRegularFile(sample), "no released results sample at " + sample);
+        Prerequisites.require(Files.isRegularFile(sample), "no released results sample at " + sample);
         JsonNode expected;
         try (InputStream in = getClass().getResourceAsStream("/analysis/expected-kaggle-sample.json")) {
             expected = new ObjectMapper().readTree(in);
@@ -65,6 +68,18 @@ class KaggleSampleAnalysisTest {
                 assertEquals(ea.get("mean_abs_rank_diff").asDouble(), a.fidAgreement().meanAbsRankDifference(), TOL);
                 assertEquals(ea.get("top_10_overlap").asDouble(), a.top10Overlap(), TOL);
             }
+
+            // the 2019 rule on the private board lands where the organizers drew it (0.25): the lowest distance of
+            // a submission judged legitimate, and every memorizer below it
+            List<LeaderboardRow> rows = ws.leaderboardRows(LeaderboardPreset.PRIVATE);
+            ThresholdSuggestions.Suggestion first = ThresholdSuggestions.suggest(rows, 10).get(0);
+            double lowestClean = rows.stream().filter(r -> ThresholdSuggestions.judgement(r)
+                    == ThresholdSuggestions.Judgement.LEGITIMATE).mapToDouble(r -> r.score().distance()).min()
+                    .orElseThrow();
+            assertEquals(lowestClean, first.threshold());
+            assertEquals(0.2502, first.threshold(), 5e-5);
+            assertEquals(0, first.flaggedLegitimate());
+            assertEquals(first.flagged(), first.flaggedMemorizers());
         }
     }
 }

@@ -80,6 +80,22 @@ class BoardScoreRecordsTest {
     }
 
     @Test
+    void noWorkspaceMixesTwoKindsOfScores() {
+        try (Workspace prompts = Workspace.open(dir.resolve("p.db"));
+                Workspace dogs = Workspace.open(dir.resolve("d.db"))) {
+            prompts.defineCompetition("image-to-prompt", 0.2, 1, null);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () ->
+                    prompts.addSubmission(Fixtures.submission("a", 4), Fixtures.bothLeaderboards(4, 2, 1)));
+            assertTrue(e.getMessage().contains("holds a competition of kind 'image-to-prompt'; MiFID scores"),
+                    e.getMessage());
+            assertThrows(InvalidInputException.class, () -> dogs.addScoredSubmission(csv("b"), List.of(
+                    new NewBoardScore(Board.PUBLIC, 0.5, Map.of(), List.of(), 1))));
+            assertEquals(0, prompts.submissionCount());
+            assertEquals(0, dogs.submissionCount());
+        }
+    }
+
+    @Test
     void aDuplicateSubmissionOfAKindStoresNothing() {
         try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
             ws.defineCompetition("image-to-prompt", 0.2, 1, null);

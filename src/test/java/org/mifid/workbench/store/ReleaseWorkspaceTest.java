@@ -132,7 +132,8 @@ class ReleaseWorkspaceTest {
         assertEquals("import", imported.reviewer());
         assertNull(imported.action());
         List<VerdictEntry> alphaHistory = ws.verdictHistory(alpha.id());
-        assertEquals(List.of(Verdict.NEEDS_REVIEW, Verdict.LEGIT), alphaHistory.stream().map(VerdictEntry::verdict).toList());
+        assertEquals(List.of(Verdict.NEEDS_REVIEW, Verdict.LEGIT),
+                alphaHistory.stream().map(VerdictEntry::verdict).toList());
         assertEquals("checked: augmentations", alphaHistory.get(1).note());
         assertEquals(T0.plusSeconds(600), alphaHistory.get(1).decidedAt());
         assertEquals(0.12, alphaHistory.get(1).threshold());

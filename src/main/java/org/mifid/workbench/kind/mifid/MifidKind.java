@@ -3,6 +3,7 @@ package org.mifid.workbench.kind.mifid;
 import java.util.ArrayList;
 import java.util.List;
 import org.mifid.workbench.core.Board;
+import org.mifid.workbench.core.Competition;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.LeaderboardPreset;
@@ -26,7 +27,7 @@ import org.mifid.workbench.store.Workspace;
  * packages unchanged, so MiFID figures are those of the conformance tests.
  */
 public final class MifidKind implements CompetitionKind {
-    public static final String ID = "mifid";
+    public static final String ID = Competition.MIFID;
     /** Nearest training images kept per generated image, as the score command's default. */
     private static final int NEIGHBOURS_PER_IMAGE = 5;
 
@@ -89,7 +90,8 @@ public final class MifidKind implements CompetitionKind {
         try (SubmissionScoring scoring = new SubmissionScoring(workspace)) {
             LeaderboardPreset first = LeaderboardPreset.of(boards.get(0));
             long id = scoring.score(new ScoringRequest(submission.file(), submission.team(), submission.externalId(),
-                    first, workspace.leaderboardExtractor(first), "auto", NEIGHBOURS_PER_IMAGE, "kaggle-dogs"), monitor).submissionId();
+                    first, workspace.leaderboardExtractor(first), "auto", NEIGHBOURS_PER_IMAGE, "kaggle-dogs"),
+                    monitor).submissionId();
             Submission stored = workspace.submission(id).orElseThrow();
             for (Board other : boards.subList(1, boards.size())) {
                 scoring.scoreOnLeaderboard(stored, LeaderboardPreset.of(other), "auto", NEIGHBOURS_PER_IMAGE, monitor);

@@ -72,8 +72,8 @@ final class EmbeddingCsv {
         for (Map.Entry<String, BitSet> e : seen.entrySet()) {
             int missing = e.getValue().nextClearBit(0);
             if (missing < DIMENSION) {
-                throw new InvalidInputException(file.toString(), "image " + printable(e.getKey()) + " has no row for eId "
-                        + missing + " (" + (DIMENSION - e.getValue().cardinality()) + " of " + DIMENSION + " missing)");
+                throw new InvalidInputException(file.toString(), "image " + printable(e.getKey())
+                        + " has no row for eId " + missing + " (" + (DIMENSION - e.getValue().cardinality()) + " of " + DIMENSION + " missing)");
             }
         }
         if (expected != null && vectors.size() < expected.size()) {

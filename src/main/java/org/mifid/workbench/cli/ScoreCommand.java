@@ -115,13 +115,14 @@ public final class ScoreCommand implements Callable<Integer> {
                     "the memorization distance needs the training features: give --train-features TRAIN.npy"
                             + " or --train DIR|ZIP");
         }
+        ComputeDevice.Choice chosen = chooseDevice();
         ModelSpec extractor = null;
         FeatureMatrix generated;
         FeatureMatrix train;
         if (submission != null || trainImages != null) {
             ExtractorRegistry registry = ExtractorRegistry.standard();
             extractor = registry.spec(model);
-            Device dev = ComputeDevice.resolve(device);
+            Device dev = chosen.device();
             // training features are reused across submissions, a submission's are not worth keeping
             generated = submission == null ? load(features) : new DatasetFeatures(registry, null)
                     .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.DEFAULT_BATCH,
@@ -145,14 +146,14 @@ public final class ScoreCommand implements Callable<Integer> {
                 .epsilon(epsilon())
                 .offset(offsetValue())
                 .k(k)
-                .device(ComputeDevice.resolve(device))
+                .device(chosen.device())
                 .build()
                 .score(generated, train, stats, progress);
         if (neighboursOut != null) {
             writeNeighbours(neighboursOut, r.neighbours());
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
-        print(r, extractor, (loaded - t0) / 1_000_000, total);
+        print(r, extractor, chosen, (loaded - t0) / 1_000_000, total);
         return 0;
     }
 
@@ -195,7 +196,19 @@ public final class ScoreCommand implements Callable<Integer> {
         NpzFile.write(file, arrays);
     }
 
-    private void print(MifidScorer.Result r, ModelSpec extractor, long loadMillis, long totalMillis) {
+    /** The device for this run; for --device auto, one line on standard error says which and why. */
+    private ComputeDevice.Choice chooseDevice() {
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
+        if (chosen.requested().equals("auto")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(chosen.describe());
+            err.flush();
+        }
+        return chosen;
+    }
+
+    private void print(MifidScorer.Result r, ModelSpec extractor, ComputeDevice.Choice chosen, long loadMillis,
+                       long totalMillis) {
         MifidScore s = r.score();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -212,6 +225,8 @@ public final class ScoreCommand implements Callable<Integer> {
             o.put("dim", s.dim());
             o.put("rank_deficient", s.rankDeficient());
             o.put("k", r.neighbours().k());
+            o.put("device", chosen.kind());
+            o.put("device_reason", chosen.reason());
             if (neighboursOut != null) {
                 o.put("neighbours_file", neighboursOut.toString());
             }

@@ -133,13 +133,14 @@ public final class ScoreCommand implements Callable<Integer> {
                     "the memorization distance needs the training features: give --train-features TRAIN.npy"
                             + " or --train DIR|ZIP");
         }
+        ComputeDevice.Choice chosen = chooseDevice();
         ModelSpec extractor = null;
         FeatureMatrix generated;
         FeatureMatrix train;
         if (submission != null || trainImages != null) {
             ExtractorRegistry registry = ExtractorRegistry.standard();
             extractor = registry.spec(model);
-            Device dev = ComputeDevice.resolve(device);
+            Device dev = chosen.device();
             // training features are reused across submissions, a submission's are not worth keeping
             generated = submission == null ? load(features) : new DatasetFeatures(registry, null)
                     .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.DEFAULT_BATCH,
@@ -163,7 +164,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .epsilon(epsilon())
                 .offset(offsetValue())
                 .k(k)
-                .device(ComputeDevice.resolve(device))
+                .device(chosen.device())
                 .build()
                 .score(generated, train, stats, progress);
         if (neighboursOut != null) {
@@ -173,7 +174,7 @@ public final class ScoreCommand implements Callable<Integer> {
         MeasureValues measures = measures(generated, train, r.neighbours(), progress);
         long measuresMillis = (System.nanoTime() - measuresStart) / 1_000_000;
         long total = (System.nanoTime() - t0) / 1_000_000;
-        print(r, measures, extractor, (loaded - t0) / 1_000_000, measuresMillis, total);
+        print(r, measures, extractor, chosen, (loaded - t0) / 1_000_000, measuresMillis, total);
         return 0;
     }
 
@@ -249,8 +250,19 @@ public final class ScoreCommand implements Callable<Integer> {
         NpzFile.write(file, arrays);
     }
 
-    private void print(MifidScorer.Result r, MeasureValues measures, ModelSpec extractor, long loadMillis,
-                       long measuresMillis, long totalMillis) {
+    /** The device for this run; for --device auto, one line on standard error says which and why. */
+    private ComputeDevice.Choice chooseDevice() {
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
+        if (chosen.requested().equals("auto")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(chosen.describe());
+            err.flush();
+        }
+        return chosen;
+    }
+
+    private void print(MifidScorer.Result r, MeasureValues measures, ModelSpec extractor, ComputeDevice.Choice chosen,
+                       long loadMillis, long measuresMillis, long totalMillis) {
         MifidScore s = r.score();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -267,6 +279,8 @@ public final class ScoreCommand implements Callable<Integer> {
             o.put("dim", s.dim());
             o.put("rank_deficient", s.rankDeficient());
             o.put("k", r.neighbours().k());
+            o.put("device", chosen.kind());
+            o.put("device_reason", chosen.reason());
             if (neighboursOut != null) {
                 o.put("neighbours_file", neighboursOut.toString());
             }

@@ -11,9 +11,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.io.NpyArray;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.NpzFile;
@@ -62,6 +64,34 @@ class ScoreCommandTest {
         int[] idx = nn.get("indices").toInts();
         assertEquals(e.get("nearest3").get(0).get(0).asInt(), idx[0]);
         assertEquals(-1, idx[7 * 3], "a zero row has no neighbours");
+    }
+
+    @Test
+    void autoDeviceSaysWhatItChoseOnStderrAndInJson() throws IOException {
+        CliRun r = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features",
+                fixture("fullrank_gen.npy"), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        String kind = ComputeDevice.choose("auto").kind();
+        assertEquals(kind, o.get("device").asText());
+        List<String> said = r.err().lines().filter(l -> l.startsWith("device: ")).toList();
+        assertEquals(1, said.size(), r.err());
+        assertTrue(said.get(0).startsWith("device: " + kind + " ") && said.get(0).contains("auto"), said.get(0));
+        assertTrue(said.get(0).contains(o.get("device_reason").asText()), said.get(0));
+    }
+
+    @Test
+    void gpuWithoutAUsableGpuIsOneLineAndExitTwo() {
+        CliRun r = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features",
+                fixture("fullrank_gen.npy"), "--device", "gpu");
+        if (ComputeDevice.choose("auto").device().isGpu()) {
+            assertEquals(0, r.exit(), "a machine with a GPU scores on it: " + r.err());
+            return;
+        }
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: --device gpu: no usable GPU"), r.err());
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.UnknownExtractorException;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ImageSetsTest;
@@ -22,6 +23,8 @@ import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.ReferenceSet;
+import org.mifid.workbench.store.WorkspaceException;
+import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,12 +64,57 @@ class ScoringWorkflowTest {
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertFalse(dialog.getHeaderText().isBlank());
         String advice = robot.lookup("#error-advice").queryAs(Label.class).getText();
-        assertFalse(advice.isBlank());
+        assertTrue(advice.startsWith("Check the file named above"), advice);
         assertTrue(robot.lookup("#scoring-message").queryAs(Label.class).getText().startsWith("Failed: "));
         assertFalse(robot.lookup("#scoring-start").queryAs(Button.class).isDisabled(), "ready to try again");
         assertTrue(robot.lookup("#scoring-cancel").queryAs(Button.class).isDisabled());
         assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
         robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+    }
+
+    /** Missing weights get their own advice, not the bad-archive one; so does a workspace that cannot be written. */
+    @Test
+    void eachKindOfFailureGetsItsOwnAdvice(FxRobot robot) throws Exception {
+        ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
+        String checksum;
+        try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
+                ProgressMonitor.NONE)) {
+            checksum = train.checksum();
+        }
+        long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
+                fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
+        fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+        robot.interact(fixture.model::reload);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path zip = dir.resolve("kinds-" + System.nanoTime() + ".zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 3; i++) {
+                z.putNextEntry(new ZipEntry(i + ".png"));
+                z.write(ImageSetsTest.rgb64(700 + i));
+                z.closeEntry();
+            }
+        }
+        robot.clickOn("#scoring-archive").write(zip.toString());
+        robot.clickOn("#scoring-team").write("Kinds Team");
+        String[][] cases = {{"fid-inception", "fid-inception.pt: is missing", "weights are not installed"}};
+        for (String[] c : cases) {
+            robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox().setValue(c[0]));
+            robot.clickOn("#scoring-start");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#error-advice").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            assertTrue(dialog.getHeaderText().contains(c[1]), dialog.getHeaderText());
+            String advice = robot.lookup("#error-advice").queryAs(Label.class).getText();
+            assertTrue(advice.startsWith(c[2]), advice);
+            robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
+        assertTrue(ErrorDialogs.advice(new UnknownExtractorException("--model x", "unknown extractor"))
+                .startsWith("No extractor has that name"));
+        // a workspace that cannot be written: its own advice, saying what was saved is intact
+        assertTrue(ErrorDialogs.advice(new WorkspaceException("w.db", "write failed: the disk is full", null))
+                .startsWith("The workspace file could not be read or written"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mifid.workbench.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -84,6 +85,7 @@ public final class WorkbenchView extends BorderPane {
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
+        leaderboardPage.setOnOpen(() -> showPage(Page.INSPECTOR));
         pageChanged();
 
         Label status = new Label();
@@ -274,12 +276,16 @@ public final class WorkbenchView extends BorderPane {
     /** Opens (or creates) a workspace off the FX thread and remembers it as the last one. */
     public void openWorkspace(Path file) {
         model.statusProperty().set("Opening " + file + "\u2026");
-        model.executor().execute(BackgroundTask.of(monitor -> Workspace.open(file)).onSuccess(workspace -> {
-            model.open(workspace);
+        // the name is read here, off the FX thread, with the opening
+        model.executor().execute(BackgroundTask.of(monitor -> {
+            Workspace opened = Workspace.open(file);
+            return Map.entry(opened, opened.competitionName());
+        }).onSuccess(opened -> {
+            model.open(opened.getKey());
             model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
             model.settings().save();
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
-                stage.setTitle("MiFID Workbench \u2014 " + workspace.competitionName() + " (" + file.getFileName() + ")");
+                stage.setTitle("MiFID Workbench \u2014 " + opened.getValue() + " (" + file.getFileName() + ")");
             }
         }).onFailure(error -> {
             model.statusProperty().set("Could not open " + file + ": " + ErrorDialogs.summary(error));

@@ -73,9 +73,8 @@ class ScoringWorkflowTest {
         robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
     }
 
-    /** Missing weights get their own advice, not the bad-archive one; so does a workspace that cannot be written. */
-    @Test
-    void eachKindOfFailureGetsItsOwnAdvice(FxRobot robot) throws Exception {
+    /** A reference set whose checksum is the training folder's real one, assigned to the public board. */
+    private static void registerRealTrainingSet(WorkbenchFixture fixture) throws Exception {
         ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
         String checksum;
         try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
@@ -85,6 +84,12 @@ class ScoringWorkflowTest {
         long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
                 fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
         fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+    }
+
+    /** Missing weights get their own advice, not the bad-archive one; so does a workspace that cannot be written. */
+    @Test
+    void eachKindOfFailureGetsItsOwnAdvice(FxRobot robot) throws Exception {
+        registerRealTrainingSet(fixture);
         robot.interact(fixture.model::reload);
         WaitForAsyncUtils.waitForFxEvents();
         Path zip = dir.resolve("kinds-" + System.nanoTime() + ".zip");
@@ -178,16 +183,7 @@ class ScoringWorkflowTest {
      * folder's real checksum, and the board set to the offline network.
      */
     static Path scorableArchive(WorkbenchFixture fixture, Path dir) throws Exception {
-        // a reference set whose checksum is the training folder's real one, scored with the offline network
-        ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
-        String checksum;
-        try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
-                ProgressMonitor.NONE)) {
-            checksum = train.checksum();
-        }
-        long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
-                fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
-        fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+        registerRealTrainingSet(fixture);
         Path zip = dir.resolve("new-team-" + System.nanoTime() + ".zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (int i = 0; i < 6; i++) {

@@ -3,7 +3,6 @@ package org.mifid.workbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureChecks;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
+import org.mifid.workbench.core.AllocationLimit;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
@@ -125,6 +125,10 @@ public final class ScoreCommand implements Callable<Integer> {
         if (heldOutImages != null && heldOutFeatures != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --held-out or --held-out-features, not both");
         }
+        if (k < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-k must be at least 1, got " + k);
+        }
+        double epsilon = epsilon();
         if (neighboursOut != null) {
             OutputFile.check(neighboursOut, features, submission, trainImages, trainFeatures, trainStats);
         }
@@ -155,13 +159,16 @@ public final class ScoreCommand implements Callable<Integer> {
         String genSource = submission != null ? submission.toString() : features.toString();
         String trainSource = trainImages != null ? trainImages.toString() : trainFeatures.toString();
         FeatureChecks.requireSameDimension(train.cols(), trainSource, generated.cols(), genSource);
+        // an index and a distance per neighbour and generated image
+        AllocationLimit.require("-k " + k, (long) generated.rows() * k, Integer.BYTES + Float.BYTES,
+                "neighbours (" + k + " for each of " + generated.rows() + " generated images)");
         GaussianStatistics stats = trainStats == null ? null : StatisticsFile.read(trainStats);
         if (stats != null) {
             FeatureChecks.requireSameDimension(generated.cols(), genSource, stats.dim(), trainStats.toString());
         }
         long loaded = System.nanoTime();
         MifidScorer.Result r = MifidScorer.builder()
-                .epsilon(epsilon())
+                .epsilon(epsilon)
                 .offset(offsetValue())
                 .k(k)
                 .device(chosen.device())
@@ -212,23 +219,14 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private static FeatureMatrix load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file.toString(), "no such file");
-        }
         FeatureMatrix m = NpyFile.read(file);
         FeatureChecks.requireFinite(m, file.toString());
         return m;
     }
 
     private double epsilon() {
-        if (eps != null) {
-            if (!(eps > 0 && eps <= 1)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--eps must be in (0, 1], got " + eps);
-            }
-            return eps;
-        }
         try {
-            return LeaderboardPreset.parse(leaderboard).epsilon();
+            return eps != null ? LeaderboardPreset.requireEpsilon(eps) : LeaderboardPreset.parse(leaderboard).epsilon();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -60,7 +60,7 @@ class ScoreCommandTest {
         assertEquals(e.get("fid").asDouble(), o.get("fid").asDouble(), 1e-6 * e.get("fid").asDouble());
         assertEquals(e.get("distance").asDouble(), o.get("distance").asDouble(), 1e-6);
         assertEquals(300, o.get("n_generated").asInt());
-        Map<String, NpyArray> nn = NpzFile.read(neighbours);
+        Map<String, NpyArray> nn = NpzFile.read(neighbours, "indices", "distances");
         int[] idx = nn.get("indices").toInts();
         assertEquals(e.get("nearest3").get(0).get(0).asInt(), idx[0]);
         assertEquals(-1, idx[7 * 3], "a zero row has no neighbours");

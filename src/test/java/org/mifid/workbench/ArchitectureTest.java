@@ -39,6 +39,7 @@ class ArchitectureTest {
             .layer("review").definedBy(BASE + ".review..")
             .layer("scoring").definedBy(BASE + ".scoring..")
             .layer("importing").definedBy(BASE + ".importing..")
+            .layer("batch").definedBy(BASE + ".batch..")
             .layer("export").definedBy(BASE + ".export..")
             .layer("demo").definedBy(BASE + ".demo..")
             .layer("bench").definedBy(BASE + ".bench..")
@@ -53,18 +54,19 @@ class ArchitectureTest {
             .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "export", "demo", "cli", "ui")
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("bench", "cli")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "batch", "export", "demo", "cli", "ui")
             .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
             .whereLayer("kind").mayOnlyBeAccessedByLayers("kinds", "review", "export", "demo", "bench", "cli", "ui")
             .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",
                     "demo", "bench", "cli", "ui")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "bench", "cli", "ui")
-            .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "demo", "bench", "cli",
-                    "ui")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "importing", "export", "bench",
+            .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "batch", "bench", "cli", "ui")
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "batch", "demo", "bench",
                     "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "importing", "batch", "export",
+                    "bench", "cli", "ui")
             .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "store", "kind", "kinds", "review",
-                    "scoring", "importing", "export", "demo", "bench", "cli", "ui")
+                    "scoring", "importing", "batch", "export", "demo", "bench", "cli", "ui")
             .because("dependencies point one way: from the pages and commands down to the domain core");
 
     @ArchTest
@@ -85,6 +87,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage(BASE + ".ui..")
             .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
             .because("everything below the UI runs headless, under the CLI, the batch job and the tests alike");
+
+    @ArchTest
+    static final ArchRule onlyTheBatchJobKnowsSpark = noClasses()
+            .that().resideOutsideOfPackage(BASE + ".batch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("Spark is provided by a cluster or target/spark-lib, never by the desktop app, which must not load"
+                    + " it");
 
     @ArchTest
     static final ArchRule onlyTheStoreSpeaksSql = noClasses()

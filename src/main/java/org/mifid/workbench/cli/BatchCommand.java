@@ -63,13 +63,43 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Output folder, on storage every executor can write (a shared file system on a cluster).")
     Path out;
 
+    /**
+     * {@code java -jar} cannot add Spark to its class path: when the build's spark-lib folder lies beside the jar, the
+     * command runs again in a child JVM that has it (the desktop's own start never pays for Spark).
+     */
+    private int relaunchWithSparkLib() {
+        Path jar;
+        try {
+            jar = Path.of(BatchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            jar = null;
+        }
+        Path sparkLib = jar == null || jar.getParent() == null ? null : jar.getParent().resolve("spark-lib");
+        if (sparkLib == null || !Files.isRegularFile(jar) || !Files.isDirectory(sparkLib)) {
+            throw new InvalidInputException("batch", "Apache Spark is not on the class path and no spark-lib folder"
+                    + " lies beside the jar: build with `mvn package` (it copies Spark to target/spark-lib), or"
+                    + " spark-submit the jar on a cluster (README, Batch scoring on Apache Spark)");
+        }
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(jar + java.io.File.pathSeparator + sparkLib.resolve("*"));
+        command.add("org.mifid.workbench.Launcher");
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("batch", "cannot start java with Spark: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MifidCommand.EXIT_CANCELLED;
+        }
+    }
+
     @Override
     public Integer call() {
         if (!SparkBatch.available()) {
-            throw new InvalidInputException("batch", "Apache Spark is not on the class path: build it with `mvn"
-                    + " package` (it copies Spark to target/spark-lib) and run java -cp \"target/mifid-workbench.jar:"
-                    + "target/spark-lib/*\" org.mifid.workbench.Launcher batch ..., or spark-submit the jar on a"
-                    + " cluster (README, Batch scoring)");
+            return relaunchWithSparkLib();
         }
         LeaderboardPreset board;
         try {

@@ -33,6 +33,7 @@ class ArchitectureTest {
             .layer("imaging").definedBy(BASE + ".imaging..")
             .layer("assets").definedBy(BASE + ".assets..")
             .layer("features").definedBy(BASE + ".features..")
+            .layer("prompts").definedBy(BASE + ".prompts..")
             .layer("store").definedBy(BASE + ".store..")
             .layer("kind").definedBy(BASE + ".kind")
             .layer("kinds").definedBy(BASE + ".kind.*..")
@@ -61,12 +62,13 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",
                     "demo", "bench", "cli", "ui")
             .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "batch", "bench", "cli", "ui")
+            .whereLayer("prompts").mayOnlyBeAccessedByLayers("kinds", "demo", "bench", "cli", "ui")
             .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "batch", "demo", "bench",
                     "cli", "ui")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "importing", "batch", "export",
-                    "bench", "cli", "ui")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "store", "kind", "kinds", "review",
-                    "scoring", "importing", "batch", "export", "demo", "bench", "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "prompts", "scoring", "importing", "batch",
+                    "export", "bench", "cli", "ui")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "prompts", "store", "kind", "kinds",
+                    "review", "scoring", "importing", "batch", "export", "demo", "bench", "cli", "ui")
             .because("dependencies point one way: from the pages and commands down to the domain core");
 
     @ArchTest

@@ -140,8 +140,8 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (model != null && model.workspace() != null) {
-            model.workspace().close();
+        if (model != null) {
+            model.closeWorkspace();
         }
         if (executor != null) {
             executor.close();

@@ -2,6 +2,7 @@ package org.mifid.workbench.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -32,6 +33,7 @@ import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.histogram.InspectionQueue;
 import org.mifid.workbench.ui.inspector.InspectorModel;
 import org.mifid.workbench.ui.inspector.InspectorPage;
 import org.mifid.workbench.ui.inspector.ThumbnailLoader;
@@ -73,6 +75,11 @@ public final class WorkbenchView extends BorderPane {
                 new LeaderboardModel(model, coalesce, LeaderboardModel.Board.OTHER), review,
                 new VerdictHistoryPane(model, recorder));
         histogramPage = new HistogramPage(model, ranking.entries());
+        InspectionQueue queue = new InspectionQueue(model);
+        histogramPage.setOnInspect(ids -> {
+            queue.start(ids);
+            showPage(Page.INSPECTOR);
+        });
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));
         scoringPage = new ScoringPage(model);
@@ -84,6 +91,7 @@ public final class WorkbenchView extends BorderPane {
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
+        leaderboardPage.setOnOpen(() -> showPage(Page.INSPECTOR));
         pageChanged();
 
         Label status = new Label();
@@ -274,12 +282,16 @@ public final class WorkbenchView extends BorderPane {
     /** Opens (or creates) a workspace off the FX thread and remembers it as the last one. */
     public void openWorkspace(Path file) {
         model.statusProperty().set("Opening " + file + "\u2026");
-        model.executor().execute(BackgroundTask.of(monitor -> Workspace.open(file)).onSuccess(workspace -> {
-            model.open(workspace);
+        // the name is read here, off the FX thread, with the opening
+        model.executor().execute(BackgroundTask.of(monitor -> {
+            Workspace opened = Workspace.open(file);
+            return Map.entry(opened, opened.competitionName());
+        }).onSuccess(opened -> {
+            model.open(opened.getKey());
             model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
             model.settings().save();
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
-                stage.setTitle("MiFID Workbench \u2014 " + workspace.competitionName() + " (" + file.getFileName() + ")");
+                stage.setTitle("MiFID Workbench \u2014 " + opened.getValue() + " (" + file.getFileName() + ")");
             }
         }).onFailure(error -> {
             model.statusProperty().set("Could not open " + file + ": " + ErrorDialogs.summary(error));

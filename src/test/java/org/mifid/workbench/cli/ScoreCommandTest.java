@@ -92,15 +92,9 @@ class ScoreCommandTest {
         for (int i = 0; i < 6; i++) {
             Files.write(train.resolve(i + ".png"), ImageSetsTest.rgb64(i));
         }
-        Path zip = dir.resolve("sub.zip");
-        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            for (int i = 0; i < 4; i++) {
-                z.putNextEntry(new java.util.zip.ZipEntry(i + ".png"));
-                // two exact copies of training images, two new ones
-                z.write(ImageSetsTest.rgb64(i < 2 ? i : 100 + i));
-                z.closeEntry();
-            }
-        }
+        // two exact copies of training images, two new ones; and the two new ones alone
+        Path zip = zipOf(dir.resolve("sub.zip"), 0, 1, 102, 103);
+        Path fresh = zipOf(dir.resolve("fresh.zip"), 102, 103);
         CliRun r = CliRun.of("score", "--submission", zip.toString(), "--train", train.toString(), "--model",
                 "nsfwjs-mobilenet-v2", "--device", "cpu", "--json");
         assertEquals(0, r.exit(), r.err());
@@ -109,8 +103,25 @@ class ScoreCommandTest {
         assertEquals(false, o.get("comparable_with_kaggle").asBoolean());
         assertEquals(1280, o.get("dim").asInt());
         assertEquals(4, o.get("n_generated").asInt());
-        // half the images are copies: the mean nearest distance is at most half of the new images' distance
-        assertTrue(o.get("distance").asDouble() < 0.5, r.out());
+        // a copy's nearest training image is itself (distance 0), so adding two copies to the two new images
+        // halves the mean nearest distance exactly
+        CliRun alone = CliRun.of("score", "--submission", fresh.toString(), "--train", train.toString(), "--model",
+                "nsfwjs-mobilenet-v2", "--device", "cpu", "--json");
+        assertEquals(0, alone.exit(), alone.err());
+        double freshDistance = new ObjectMapper().readTree(alone.out()).get("distance").asDouble();
+        assertTrue(freshDistance > 0.01, alone.out());
+        assertEquals(freshDistance / 2, o.get("distance").asDouble(), 1e-5 * freshDistance, r.out());
+    }
+
+    private static Path zipOf(Path zip, int... seeds) throws IOException {
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int seed : seeds) {
+                z.putNextEntry(new java.util.zip.ZipEntry(seed + ".png"));
+                z.write(ImageSetsTest.rgb64(seed));
+                z.closeEntry();
+            }
+        }
+        return zip;
     }
 
     @Test

@@ -133,10 +133,15 @@ class SqliteWorkspaceTest {
 
             ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.12, "ann", t0, "wider"));
             ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.08, "bob", t0.plusSeconds(5), null));
-            assertEquals(0.08, ws.threshold(LeaderboardPreset.PUBLIC));
+            ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.09, "cy", t0.plusSeconds(9), null,
+                    "min-cost (cost-ratio=10)"));
+            assertEquals(0.09, ws.threshold(LeaderboardPreset.PUBLIC));
             assertEquals(0.25, ws.threshold(LeaderboardPreset.PRIVATE));
-            assertEquals(List.of(0.12, 0.08), ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream()
+            assertEquals(List.of(0.12, 0.08, 0.09), ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream()
                     .map(ThresholdChange::epsilon).toList());
+            // the rule a suggestion was applied from is kept; a threshold set by hand has none
+            assertEquals(java.util.Arrays.asList(null, null, "min-cost (cost-ratio=10)"),
+                    ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream().map(ThresholdChange::rule).toList());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             assertThrows(SQLException.class, () -> st.execute("UPDATE verdict SET verdict = 'LEGIT'"));
@@ -271,12 +276,31 @@ class SqliteWorkspaceTest {
     }
 
     @Test
-    void theWriteLockIsNotHeldAfterAFailure() {
-        try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
-            assertThrows(IllegalArgumentException.class, () -> ws.applyThreshold(
-                    new ThresholdChange(LeaderboardPreset.PUBLIC, -1, "x", null, null)));
-            ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.2, "x", null, null));
+    void theWriteLockIsNotHeldAfterAFailureInsideTheTransaction() throws Exception {
+        Path file = dir.resolve("w.db");
+        try (Workspace ws = Workspace.open(file)) {
+            ws.addSubmission(Fixtures.submission("dup", 4), Fixtures.bothLeaderboards(4, 2, 1));
+            // the duplicate is found by a query inside the write transaction, so this fails holding the lock
+            assertThrows(DuplicateSubmissionException.class, () ->
+                    ws.addSubmission(Fixtures.submission("dup", 4), Fixtures.bothLeaderboards(4, 2, 2)));
+
+            // another thread can write (a leaked ReentrantLock would let only this thread in) ...
+            java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.2, "x", null,
+                        null))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                other.shutdownNow();
+            }
             assertFalse(ws.thresholdHistory(LeaderboardPreset.PUBLIC).isEmpty());
+
+            // ... and so can another program at once: the failed transaction was rolled back, not left open
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 0");
+                st.execute("BEGIN IMMEDIATE");
+                st.execute("ROLLBACK");
+            }
         }
     }
 }

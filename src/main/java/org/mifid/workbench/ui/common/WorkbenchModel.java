@@ -34,6 +34,8 @@ public final class WorkbenchModel {
     private final TaskExecutor executor;
     private final UiSettings settings;
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private WorkspaceHold.Users users;
+    private String competitionName = "";
     private final ObjectProperty<LeaderboardPreset> leaderboard = new SimpleObjectProperty<>(LeaderboardPreset.PUBLIC);
     private final DoubleProperty liveThreshold = new SimpleDoubleProperty(LeaderboardPreset.PUBLIC.epsilon());
     private final ReadOnlyDoubleWrapper appliedThreshold = new ReadOnlyDoubleWrapper(LeaderboardPreset.PUBLIC.epsilon());
@@ -76,16 +78,44 @@ public final class WorkbenchModel {
     /** Replaces the open workspace (closing the previous one) and loads it. */
     public void open(Workspace next) {
         Workspace previous = workspace.get();
+        if (previous == next) {
+            focusedSubmission.set(0);
+            reload();
+            return;
+        }
+        WorkspaceHold.Users retiring = users;
+        users = new WorkspaceHold.Users(next);
+        competitionName = "";
         workspace.set(next);
         focusedSubmission.set(0);
-        if (previous != null && previous != next) {
-            // on the writer, after the writes still queued for it, and never on the FX thread
+        if (retiring != null) {
+            // on the writer, after the writes still queued for it, and never on the FX thread; a score still
+            // running in it keeps it open until the score is stored
             executor.write(BackgroundTask.of(monitor -> {
-                previous.close();
+                retiring.retire();
                 return null;
             }));
         }
         reload();
+    }
+
+    /**
+     * Keeps the open workspace open for a long task (scoring) even if another one is opened meanwhile; the task
+     * releases the hold when it ends. Called on the FX thread when the task is started.
+     */
+    public WorkspaceHold hold() {
+        if (users == null) {
+            throw new IllegalStateException("no workspace is open");
+        }
+        return users.hold();
+    }
+
+    /** Closes the open workspace at exit, once a task still holding it has ended. */
+    public void closeWorkspace() {
+        if (users != null) {
+            users.retire();
+            users = null;
+        }
     }
 
     /** Reads both leaderboards and their thresholds off the FX thread, then publishes them. */
@@ -98,16 +128,18 @@ public final class WorkbenchModel {
             Map<LeaderboardPreset, List<LeaderboardRow>> loaded = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, Double> thresholds = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, String> networks = new EnumMap<>(LeaderboardPreset.class);
+            String name = ws.competitionName();
             for (LeaderboardPreset preset : LeaderboardPreset.values()) {
                 loaded.put(preset, List.copyOf(ws.leaderboardRows(preset)));
                 thresholds.put(preset, ws.threshold(preset));
                 networks.put(preset, ws.leaderboardExtractor(preset));
             }
-            return new Loaded(ws, loaded, thresholds, networks);
+            return new Loaded(ws, name, loaded, thresholds, networks);
         }).onSuccess(loaded -> {
             if (loaded.workspace() != workspace.get()) {
                 return;
             }
+            competitionName = loaded.competitionName();
             rows.putAll(loaded.rows());
             applied.putAll(loaded.thresholds());
             extractors.putAll(loaded.networks());
@@ -119,14 +151,14 @@ public final class WorkbenchModel {
         }).onFailure(error -> status.set("Could not read the workspace: " + ErrorDialogs.summary(error))));
     }
 
-    private record Loaded(Workspace workspace, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
+    private record Loaded(Workspace workspace, String competitionName, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
                           Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks) {
     }
 
-    /** The status line for the board in view: its size and the network that scored it. */
+    /** The status line for the board in view: its size and the network that scored it (from the last load). */
     private String boardStatus() {
         LeaderboardPreset board = leaderboard.get();
-        return workspace.get().competitionName() + ": " + rows.get(board).size() + " submissions on the " + board.id()
+        return competitionName + ": " + rows.get(board).size() + " submissions on the " + board.id()
                 + " leaderboard" + networkNotes.get(board);
     }
 

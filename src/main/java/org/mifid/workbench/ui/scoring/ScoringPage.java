@@ -26,6 +26,7 @@ import org.mifid.workbench.scoring.SubmissionScoring;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.WorkspaceHold;
 import org.mifid.workbench.ui.common.Icons;
 import org.mifid.workbench.ui.common.TaskHandle;
 import org.mifid.workbench.ui.common.WorkbenchModel;
@@ -197,15 +198,21 @@ public final class ScoringPage extends BorderPane {
         progress.setProgress(-1);
         progressText.setText("Starting\u2026");
         eta.setText("");
+        // held until the score is stored: opening another workspace meanwhile closes this one only afterwards
+        WorkspaceHold hold = model.hold();
         running = model.executor().execute(BackgroundTask.of(
                 monitor -> {
-                    try (SubmissionScoring scoring = new SubmissionScoring(workspace)) {
+                    try (hold; SubmissionScoring scoring = new SubmissionScoring(workspace)) {
                         return scoring.score(request, monitor);
                     }
                 })
                 .onSuccess(scored -> {
-                    finish(summary(request, scored.score()));
                     progress.setProgress(1);
+                    if (model.workspace() != workspace) {
+                        finish(summary(request, scored.score()) + "; stored in the workspace open when it started");
+                        return;
+                    }
+                    finish(summary(request, scored.score()));
                     model.reload();
                     model.focusedSubmissionProperty().set(scored.submissionId());
                 })

@@ -1,0 +1,80 @@
+package org.mifid.workbench.prompts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mifid.workbench.core.ProgressMonitor;
+
+class PromptEmbedderTest {
+    private static PromptEmbedder embedder;
+
+    @BeforeAll
+    static void open() {
+        embedder = PromptEmbedder.open();
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    /** The golden data lives in ../shared; on CI its absence is a failure, elsewhere a skip. */
+    static Path reference(String name) {
+        String shared = System.getProperty("mifid.shared.dir", "../shared");
+        Path file = Path.of(shared, "reference", "image-to-prompt", name);
+        if (!Files.isRegularFile(file)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("golden data missing under CI: " + file);
+            }
+            assumeTrue(false, "no golden data at " + file);
+        }
+        return file;
+    }
+
+    @Test
+    void theHostsEmbeddingsWithinOneMillionthPerComponentBatchedAndAlone() {
+        PromptsCsv.Prompts prompts = PromptsCsv.read(reference("host-prompts.csv"), null);
+        EmbeddingTable host = SubmissionCsv.read(reference("host-embeddings.csv"), prompts.byId().keySet());
+        // a fourth, longer prompt in the batch makes the host's three padded
+        List<String> texts = new java.util.ArrayList<>(prompts.texts());
+        texts.add("a much longer prompt ".repeat(20));
+        float[][] batched = embedder.embed(texts, ProgressMonitor.NONE);
+        var rows = host.rows();
+        double worst = 0;
+        for (int i = 0; i < prompts.ids().size(); i++) {
+            float[] alone = embedder.embed(texts.get(i));
+            int row = rows.get(prompts.ids().get(i));
+            for (int d = 0; d < EmbeddingTable.DIMENSION; d++) {
+                double want = host.values()[row * EmbeddingTable.DIMENSION + d];
+                worst = Math.max(worst, Math.abs(batched[i][d] - want));
+                worst = Math.max(worst, Math.abs(alone[d] - want));
+            }
+        }
+        assertTrue(worst <= 1e-6, "worst component differs by " + worst);
+    }
+
+    @Test
+    void aLongPromptIsTruncatedAt256Tokens() {
+        String base = "a photograph of a red fox in the snow, highly detailed, ";
+        String longPrompt = base.repeat(60);
+        assertEquals(PromptEmbedder.MAX_TOKENS, embedder.tokenCount(longPrompt));
+        // what lies past the 256th token changes nothing
+        float[] a = embedder.embed(longPrompt);
+        float[] b = embedder.embed(longPrompt + " and a blue whale flying over a city at night".repeat(10));
+        for (int d = 0; d < a.length; d++) {
+            assertEquals(a[d], b[d], 1e-6);
+        }
+        double norm = 0;
+        for (float x : a) {
+            norm += x * x;
+        }
+        assertEquals(1.0, Math.sqrt(norm), 1e-6);
+    }
+}

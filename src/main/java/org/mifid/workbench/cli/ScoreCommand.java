@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import ai.djl.Device;
 import org.mifid.workbench.core.MeasureValues;
@@ -19,12 +17,10 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.MifidScorer;
-import org.mifid.workbench.engine.Neighbours;
-import org.mifid.workbench.io.NpyArray;
+import org.mifid.workbench.io.NeighboursFile;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.io.StatisticsFile;
-import org.mifid.workbench.io.NpzFile;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
@@ -175,7 +171,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .build()
                 .score(generated, train, stats, progress);
         if (neighboursOut != null) {
-            writeNeighbours(neighboursOut, r.neighbours());
+            NeighboursFile.write(neighboursOut, r.neighbours());
         }
         long measuresStart = System.nanoTime();
         MeasureValues measures = measures(generated, train, r.neighbours(), progress);
@@ -239,13 +235,6 @@ public final class ScoreCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--offset must be kaggle or notebook, got " + offset);
         };
-    }
-
-    static void writeNeighbours(Path file, Neighbours n) {
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        arrays.put("indices", NpyArray.of(n.indices(), n.size(), n.k()));
-        arrays.put("distances", NpyArray.of(n.distances(), n.size(), n.k()));
-        NpzFile.write(file, arrays);
     }
 
     /** The device for this run; for --device auto, one line on standard error says which and why. */

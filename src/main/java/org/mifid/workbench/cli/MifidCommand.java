@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ImportResultsCommand.class, AnalyzeCommand.class,
             ExportCommand.class, VerdictCommand.class, BenchCommand.class, ScoreCommand.class, ExtractCommand.class,
             ModelsCommand.class, DemoCommand.class, CreateCompetitionCommand.class,
-            ScoreSubmissionCommand.class})
+            ScoreSubmissionCommand.class, EmbedPromptsCommand.class, ScorePromptsCommand.class})
 public final class MifidCommand {
 
     /** Exit status for bad input: a missing file, a malformed matrix, a hostile archive. */

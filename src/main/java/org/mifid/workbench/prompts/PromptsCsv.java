@@ -46,6 +46,16 @@ public final class PromptsCsv {
     private PromptsCsv() {
     }
 
+    /** Whether the file starts with this format's header (anything else is read as embeddings). */
+    public static boolean hasHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String start = new String(in.readNBytes(64), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return start.startsWith(String.join(",", HEADER));
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * @param expected the image ids the file must cover exactly, or null to take any
      */

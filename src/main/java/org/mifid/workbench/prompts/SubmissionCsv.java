@@ -59,17 +59,6 @@ public final class SubmissionCsv {
         return new SubmissionCsv(file, expected).read();
     }
 
-    /** Whether the file's first line is this format's header (a prompts CSV is not). */
-    public static boolean hasHeader(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] start = in.readNBytes(64);
-            String text = new String(start, StandardCharsets.UTF_8).replace("\uFEFF", "");
-            return text.startsWith(HEADER);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
-    }
-
     private EmbeddingTable read() {
         MessageDigest sha;
         try {

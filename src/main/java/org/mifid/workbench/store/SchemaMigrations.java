@@ -160,7 +160,9 @@ final class SchemaMigrations {
                 UNION ALL SELECT submission_id, leaderboard, 'distance_thresholded', distance_thresholded FROM score
                 UNION ALL SELECT submission_id, leaderboard, name, value FROM score_figure"""),
         // 5: where a kind's competition images are (display only), for the pages that show them
-        List.of("ALTER TABLE competition ADD COLUMN images TEXT"));
+        List.of("ALTER TABLE competition ADD COLUMN images TEXT"),
+        // 6: a threshold applied from a suggestion records the rule and its parameters (null: set by hand)
+        List.of("ALTER TABLE threshold_change ADD COLUMN rule TEXT"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

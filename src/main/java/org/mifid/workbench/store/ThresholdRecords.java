@@ -33,12 +33,13 @@ final class ThresholdRecords {
         }
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO threshold_change(leaderboard, epsilon,"
-                    + " changed_by, changed_at, note) VALUES (?, ?, ?, ?, ?)")) {
+                    + " changed_by, changed_at, note, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, change.leaderboard().id());
                 ps.setDouble(2, change.epsilon());
                 ps.setString(3, change.changedBy());
                 ps.setString(4, Rows.instantOrNow(change.changedAt()));
                 ps.setString(5, change.note());
+                ps.setString(6, change.rule());
                 return ps.executeUpdate();
             }
         });
@@ -46,14 +47,15 @@ final class ThresholdRecords {
 
     List<ThresholdChange> history(LeaderboardPreset leaderboard) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT epsilon, changed_by, changed_at, note"
+            try (PreparedStatement ps = c.prepareStatement("SELECT epsilon, changed_by, changed_at, note, rule"
                     + " FROM threshold_change WHERE leaderboard = ? ORDER BY id")) {
                 ps.setString(1, leaderboard.id());
                 List<ThresholdChange> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ThresholdChange(leaderboard, rs.getDouble("epsilon"), rs.getString("changed_by"),
-                                Rows.instant(rs, "changed_at"), rs.getString("note")));
+                                Rows.instant(rs, "changed_at"), rs.getString("note"),
+                                rs.getString("rule")));
                     }
                 }
                 return out;

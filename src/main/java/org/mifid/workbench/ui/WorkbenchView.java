@@ -33,6 +33,7 @@ import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.histogram.InspectionQueue;
 import org.mifid.workbench.ui.inspector.InspectorModel;
 import org.mifid.workbench.ui.inspector.InspectorPage;
 import org.mifid.workbench.ui.inspector.ThumbnailLoader;
@@ -74,6 +75,11 @@ public final class WorkbenchView extends BorderPane {
                 new LeaderboardModel(model, coalesce, LeaderboardModel.Board.OTHER), review,
                 new VerdictHistoryPane(model, recorder));
         histogramPage = new HistogramPage(model, ranking.entries());
+        InspectionQueue queue = new InspectionQueue(model);
+        histogramPage.setOnInspect(ids -> {
+            queue.start(ids);
+            showPage(Page.INSPECTOR);
+        });
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));
         scoringPage = new ScoringPage(model);
@@ -85,6 +91,7 @@ public final class WorkbenchView extends BorderPane {
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
+        leaderboardPage.setOnOpen(() -> showPage(Page.INSPECTOR));
         pageChanged();
 
         Label status = new Label();

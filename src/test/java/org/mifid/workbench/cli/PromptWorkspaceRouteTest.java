@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.TruthItem;
+import org.mifid.workbench.prompts.PromptEmbedder;
 import org.mifid.workbench.store.Workspace;
 
 /** The image-to-prompt workspace route end to end: create the competition, score submissions, analyze, export. */
@@ -118,6 +119,49 @@ class PromptWorkspaceRouteTest {
         assertTrue(lines.get(1).startsWith("1,Perfect,,1,1.000000,7,0,false,none"), lines.get(1));
         CliRun text = CliRun.of("analyze", "--db", db, "--leaderboard", "private");
         assertTrue(text.out().contains("private leaderboard (Image to prompt"), text.out());
+    }
+
+    @Test
+    void aCompetitionFromPromptsScoresPredictedPromptsAndKeepsTheirText() throws Exception {
+        List<String> prompts = List.of("a corgi surfing a wave at sunset", "an oil painting of a lighthouse in a storm",
+                "a bowl of ramen, studio lighting", "a robot reading a newspaper on a bench",
+                "a watercolor map of an imaginary island");
+        StringBuilder truthCsv = new StringBuilder("imgId,prompt\n");
+        StringBuilder predictedCsv = new StringBuilder("imgId,prompt\n");
+        for (int i = 0; i < prompts.size(); i++) {
+            truthCsv.append(id(i)).append(",\"").append(prompts.get(i)).append("\"\n");
+            predictedCsv.append(id(i)).append(",\"").append(i < 3 ? prompts.get(i) : "a photo of a cat").append("\"\n");
+        }
+        Path truthFile = Files.writeString(dir.resolve("prompts.csv"), truthCsv);
+        Path predicted = Files.writeString(dir.resolve("predicted.csv"), predictedCsv);
+        String db = dir.resolve("w.db").toString();
+        CliRun created = CliRun.of("create-competition", "--kind", "image-to-prompt", "--truth", truthFile.toString(),
+                "--public-fraction", "0.4", "--db", db);
+        assertEquals(0, created.exit(), created.err());
+        CliRun scored = CliRun.of("score-submission", "--db", db, "--submission", predicted.toString(), "--team", "P");
+        assertEquals(0, scored.exit(), scored.err());
+        try (Workspace ws = Workspace.openReadOnly(Path.of(db)); PromptEmbedder embedder = PromptEmbedder.open()) {
+            List<TruthItem> truthItems = ws.truth();
+            assertEquals(prompts.get(1), truthItems.get(1).text());
+            // the stored truth is the embedder's own output, computed once at creation
+            org.junit.jupiter.api.Assertions.assertArrayEquals(embedder.embed(prompts.get(1)),
+                    truthItems.get(1).vector());
+            Map<String, org.mifid.workbench.core.ItemEvidence> evidence = new HashMap<>();
+            for (Board board : Board.values()) {
+                ws.itemEvidence(1, board).forEach(e -> evidence.put(e.item(), e));
+            }
+            assertEquals(prompts.size(), evidence.size());
+            for (int i = 0; i < prompts.size(); i++) {
+                org.mifid.workbench.core.ItemEvidence e = evidence.get(id(i));
+                if (i < 3) {
+                    assertEquals(1.0, e.value(), 1e-6, id(i));
+                    assertEquals(prompts.get(i), e.detail());
+                } else {
+                    assertTrue(e.value() < 0.5, id(i) + ": " + e.value());
+                    assertEquals("a photo of a cat", e.detail());
+                }
+            }
+        }
     }
 
     @Test

@@ -86,7 +86,7 @@ final class ExportFixture {
         return db;
     }
 
-    private static ScoredLeaderboard score(LeaderboardPreset lb, double fid, double distance, Neighbours n,
+    static ScoredLeaderboard score(LeaderboardPreset lb, double fid, double distance, Neighbours n,
             long ref) {
         double eps = lb.epsilon();
         return new ScoredLeaderboard(lb, new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),

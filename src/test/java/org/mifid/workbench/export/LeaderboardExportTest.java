@@ -113,6 +113,23 @@ class LeaderboardExportTest {
     }
 
     @Test
+    void htmlClipsAnOutlierScoreWithAMarkAndWritesReadableTimes() throws Exception {
+        try (Workspace ws = Workspace.open(db)) {
+            ws.addSubmission(new org.mifid.workbench.store.NewSubmission("200", "Outlier", "o.zip", null, "sha-o",
+                    java.time.Instant.parse("2019-08-09T10:00:00Z"), 0, null, java.util.List.of()),
+                    java.util.List.of(ExportFixture.score(LeaderboardPreset.PUBLIC, 1e16, 0.5, null, 0),
+                            ExportFixture.score(LeaderboardPreset.PRIVATE, 1e16, 0.6, null, 0)));
+        }
+        String html = Files.readString(export(LeaderboardExporter.Format.HTML));
+        // the 1e16 point sits on the edge as a mark, the others keep the plot
+        assertEquals(1, Pattern.compile("class=\"beyond\"><title>Outlier:").matcher(html).results().count());
+        assertTrue(html.contains("1 submissions score beyond the axes"));
+        assertTrue(html.contains("<td>2026-01-01 00:00:00 UTC</td>"), "the threshold history's time reads as one");
+        assertFalse(Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d+Z").matcher(html).find(), "no raw timestamps");
+        assertTrue(html.contains("<div class=\"table-wrap\"><table>"), "wide tables scroll inside the page");
+    }
+
+    @Test
     void jsonCarriesTheSameContent() throws Exception {
         JsonNode root = new ObjectMapper().readTree(export(LeaderboardExporter.Format.JSON).toFile());
         assertEquals("Dogs & <Friends>", root.get("competition").asText());

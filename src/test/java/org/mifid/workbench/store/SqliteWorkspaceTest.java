@@ -133,10 +133,15 @@ class SqliteWorkspaceTest {
 
             ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.12, "ann", t0, "wider"));
             ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.08, "bob", t0.plusSeconds(5), null));
-            assertEquals(0.08, ws.threshold(LeaderboardPreset.PUBLIC));
+            ws.applyThreshold(new ThresholdChange(LeaderboardPreset.PUBLIC, 0.09, "cy", t0.plusSeconds(9), null,
+                    "min-cost (cost-ratio=10)"));
+            assertEquals(0.09, ws.threshold(LeaderboardPreset.PUBLIC));
             assertEquals(0.25, ws.threshold(LeaderboardPreset.PRIVATE));
-            assertEquals(List.of(0.12, 0.08), ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream()
+            assertEquals(List.of(0.12, 0.08, 0.09), ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream()
                     .map(ThresholdChange::epsilon).toList());
+            // the rule a suggestion was applied from is kept; a threshold set by hand has none
+            assertEquals(java.util.Arrays.asList(null, null, "min-cost (cost-ratio=10)"),
+                    ws.thresholdHistory(LeaderboardPreset.PUBLIC).stream().map(ThresholdChange::rule).toList());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             assertThrows(SQLException.class, () -> st.execute("UPDATE verdict SET verdict = 'LEGIT'"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.review.ThresholdSuggestions;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.ThresholdChange;
 import org.mifid.workbench.ui.histogram.HistogramChart;
@@ -115,5 +116,57 @@ class HistogramWorkflowTest {
                 .filter(r -> r.submission().labelledClean() && r.score().distance() < 0.2).count();
         assertEquals("Flagged but labelled legitimate: " + flaggedClean + " of " + clean,
                 text(robot, "#flagged-clean-count"));
+    }
+
+    @Test
+    void snappingToASuggestionPreviewsItAndApplyingRecordsTheRule(FxRobot robot) {
+        List<LeaderboardRow> rows = fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC);
+        ThresholdSuggestions.Suggestion first = ThresholdSuggestions.suggest(rows, 10).get(0);
+        assertEquals("first-legitimate", first.rule());
+        assertTrue(text(robot, "#suggestion-first-legitimate").contains(String.format("%.4f", first.threshold())));
+        assertTrue(text(robot, "#suggestion-first-legitimate").contains("flags " + first.flagged() + " ("));
+        assertEquals(3, robot.lookup("#histogram-chart").queryAs(HistogramChart.class)
+                .suggestionsProperty().get().size(), "each rule is a marker on the axis");
+
+        robot.interact(() -> robot.lookup("#snap-first-legitimate").queryButton().fire());
+        assertEquals(first.threshold(), fixture.model.liveThresholdProperty().get(), 0);
+        assertTrue(text(robot, "#leaderboard-threshold").startsWith("Preview at "),
+                "the leaderboard says its ranking is a preview: " + text(robot, "#leaderboard-threshold"));
+
+        robot.clickOn("#apply-threshold");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ThresholdChange> history = fixture.workspace.thresholdHistory(LeaderboardPreset.PUBLIC);
+        assertEquals(1, history.size());
+        assertEquals(first.threshold(), history.get(0).epsilon(), 0);
+        assertEquals("first-legitimate", history.get(0).rule());
+        assertEquals(String.format("Threshold %.4f in force", first.threshold()),
+                text(robot, "#leaderboard-threshold"));
+
+        // moved by hand after snapping, the line is no longer the rule's
+        robot.interact(() -> robot.lookup("#snap-min-cost").queryButton().fire());
+        robot.interact(() -> fixture.model.liveThresholdProperty().set(first.threshold() / 2));
+        robot.clickOn("#apply-threshold");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, fixture.workspace.thresholdHistory(LeaderboardPreset.PUBLIC).get(1).rule());
+    }
+
+    @Test
+    void theInspectionQueueOpensTheNearestUnjudgedInOrder(FxRobot robot) throws Exception {
+        List<LeaderboardRow> rows = fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC);
+        ThresholdSuggestions.Suggestion first = ThresholdSuggestions.suggest(rows, 10).get(0);
+        List<Long> queue = ThresholdSuggestions.inspectionQueue(rows, first.threshold(), 20).stream()
+                .map(r -> r.submission().id()).toList();
+        assertTrue(queue.size() >= 2, "the fixture has unjudged submissions");
+
+        robot.interact(() -> robot.lookup("#inspect-first-legitimate").queryButton().fire());
+        assertEquals(WorkbenchView.Page.INSPECTOR, fixture.view.currentPage());
+        assertEquals(queue.get(0), fixture.model.focusedSubmissionProperty().get());
+
+        // a verdict on the one in focus moves to the next in the queue
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fixture.model.focusedSubmissionProperty().get() == queue.get(1));
+        assertEquals(org.mifid.workbench.core.Verdict.LEGIT,
+                fixture.workspace.currentVerdict(queue.get(0)).orElseThrow().verdict());
     }
 }

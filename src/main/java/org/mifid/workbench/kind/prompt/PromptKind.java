@@ -1,9 +1,8 @@
 package org.mifid.workbench.kind.prompt;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,18 @@ import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.kind.ScoreColumn;
+import org.mifid.workbench.prompts.BoardSplit;
+import org.mifid.workbench.prompts.Cosine;
 import org.mifid.workbench.store.NewBoardScore;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.Workspace;
 
 /**
  * The 2023 Kaggle "Stable Diffusion - Image to Prompts" kind: a submission predicts each image's prompt
- * embedding (all-MiniLM-L6-v2, 384-d, {@code imgId_eId,val}); an image scores the cosine of predicted and true
- * vectors (a zero vector scores 0 and is counted), a board the mean over its images. The true embeddings are
- * stored once in the workspace with the board of each image.
+ * embedding (all-MiniLM-L6-v2, 384-d, {@code imgId_eId,val}) or the prompt itself ({@code imgId,prompt}, embedded
+ * here and kept as evidence); an image scores the cosine of predicted and true vectors (a zero vector scores 0
+ * and is counted), a board the mean over its images. The true embeddings are computed once and stored in the
+ * workspace with the board of each image.
  */
 public final class PromptKind implements CompetitionKind {
     public static final String ID = "image-to-prompt";
@@ -43,7 +45,8 @@ public final class PromptKind implements CompetitionKind {
 
     @Override
     public String submissionFormat() {
-        return "a CSV 'imgId_eId,val' with the 384 embedding values of each image's predicted prompt";
+        return "a CSV 'imgId_eId,val' with the 384 embedding values of each image's predicted prompt, or"
+                + " 'imgId,prompt' with the predicted prompts";
     }
 
     @Override
@@ -75,32 +78,23 @@ public final class PromptKind implements CompetitionKind {
     @Override
     public void create(Workspace workspace, CompetitionSetup setup, ProgressMonitor monitor) {
         if (setup.truth() == null) {
-            throw new InvalidInputException("--truth", "an image-to-prompt competition needs its true embeddings");
+            throw new InvalidInputException("--truth", "an image-to-prompt competition needs its prompts or their"
+                    + " embeddings");
         }
         if (workspace.submissionCount() > 0 || !workspace.truth().isEmpty()) {
             throw new InvalidInputException(workspace.file().toString(), "already holds a competition");
         }
-        monitor.update(0, 1, "reading " + setup.truth().getFileName());
-        if (isPromptsCsv(setup.truth())) {
-            throw new InvalidInputException(setup.truth().toString(), "holds prompts (imgId,prompt); this build"
-                    + " takes the true embeddings (imgId_eId,val): write them with embed-prompts first");
+        Predictions truth = Predictions.read(setup.truth(), null, monitor);
+        Map<String, Board> boards = BoardSplit.assign(truth.ids(), setup.publicFraction(), setup.seed());
+        List<TruthItem> items = new ArrayList<>(truth.ids().size());
+        for (int row = 0; row < truth.ids().size(); row++) {
+            String id = truth.ids().get(row);
+            items.add(new TruthItem(id, boards.get(id), truth.text(row), truth.vector(row)));
         }
-        Map<String, float[]> truth = EmbeddingCsv.read(setup.truth(), null).byId();
-        Map<String, Board> boards = BoardSplit.assign(truth.keySet(), setup.publicFraction(), setup.seed());
-        List<TruthItem> items = new ArrayList<>(truth.size());
-        truth.forEach((id, vector) -> items.add(new TruthItem(id, boards.get(id), null, vector)));
         String images = setup.images() == null ? null : setup.images().toAbsolutePath().normalize().toString();
         workspace.defineCompetition(ID, setup.publicFraction(), setup.seed(), images);
         workspace.addTruth(items);
         monitor.update(1, 1, "stored " + items.size() + " true embeddings");
-    }
-
-    private static boolean isPromptsCsv(Path file) {
-        try (var lines = Files.lines(file)) {
-            return lines.findFirst().map(h -> h.strip().replace("\uFEFF", "").startsWith("imgId,")).orElse(false);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -113,18 +107,18 @@ public final class PromptKind implements CompetitionKind {
         }
         Set<String> ids = new LinkedHashSet<>();
         truth.forEach(t -> ids.add(t.id()));
-        monitor.update(0, 2, "reading " + submission.file().getFileName());
-        EmbeddingCsv.Vectors predicted = EmbeddingCsv.read(submission.file(), ids);
+        Predictions predicted = Predictions.read(submission.file(), ids, monitor);
         monitor.checkCancelled();
-        monitor.update(1, 2, "scoring " + truth.size() + " images");
-        Map<Board, List<ItemEvidence>> items = new HashMap<>();
-        Map<Board, double[]> sums = new HashMap<>();
+        Map<String, Integer> rows = predicted.rows();
+        Map<Board, List<ItemEvidence>> items = new EnumMap<>(Board.class);
+        Map<Board, double[]> sums = new EnumMap<>(Board.class);
         for (TruthItem t : truth) {
-            float[] p = predicted.byId().get(t.id());
-            double cosine = Cosine.of(p, t.vector());
-            boolean zero = Cosine.isZero(p);
-            items.computeIfAbsent(t.board(), b -> new ArrayList<>())
-                    .add(new ItemEvidence(t.id(), cosine, zero ? "zero vector (scores 0)" : null));
+            int row = rows.get(t.id());
+            double cosine = predicted.cosine(row, t.vector());
+            boolean zero = predicted.isZero(row);
+            String text = predicted.text(row);
+            items.computeIfAbsent(t.board(), b -> new ArrayList<>()).add(new ItemEvidence(t.id(), cosine,
+                    zero ? "zero vector (scores 0)" : text));
             double[] s = sums.computeIfAbsent(t.board(), b -> new double[3]);
             s[0] += cosine;
             s[1]++;
@@ -140,11 +134,9 @@ public final class PromptKind implements CompetitionKind {
         }
         Path file = submission.file().toAbsolutePath();
         NewSubmission stored = new NewSubmission(submission.externalId(), submission.team(),
-                file.getFileName().toString(), file.toString(), predicted.checksum(), null, predicted.byId().size(),
-                null, List.of());
-        long id = workspace.addScoredSubmission(stored, scores);
-        monitor.update(2, 2, "scored");
-        return id;
+                file.getFileName().toString(), file.toString(), predicted.checksum(), null, rows.size(), null,
+                List.of());
+        return workspace.addScoredSubmission(stored, scores);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.mifid.workbench.ui.histogram;
 
+import java.util.List;
 import org.mifid.workbench.review.Histogram;
+import org.mifid.workbench.review.ThresholdSuggestions.Suggestion;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -16,7 +18,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The distance histogram drawn on a canvas, with the threshold being tried as a line that the mouse drags and the
- * arrow keys move (Shift for ten times the step), and the threshold in force as a dashed line.
+ * arrow keys move (a tenth of a bin; Shift a whole bin), the threshold in force as a dashed line and the threshold
+ * suggestions as dotted markers with their counts.
  */
 public final class HistogramChart extends Region {
     /** Bar colours per category, chosen to read on both the light and the dark theme. */
@@ -26,13 +29,12 @@ public final class HistogramChart extends Region {
     private static final double RIGHT = 16;
     private static final double TOP = 18;
     private static final double BOTTOM = 34;
-    /** Arrow-key steps across the axis: fine enough to pass single submissions at competition scale. */
-    private static final int STEPS = 1000;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Histogram> histogram = new SimpleObjectProperty<>();
     private final DoubleProperty threshold = new SimpleDoubleProperty();
     private final DoubleProperty applied = new SimpleDoubleProperty(Double.NaN);
+    private final ObjectProperty<List<Suggestion>> suggestions = new SimpleObjectProperty<>(List.of());
 
     public HistogramChart() {
         setId("histogram-chart");
@@ -44,6 +46,7 @@ public final class HistogramChart extends Region {
         histogram.addListener(o -> draw());
         threshold.addListener(o -> draw());
         applied.addListener(o -> draw());
+        suggestions.addListener(o -> draw());
         focusedProperty().addListener(o -> draw());
         // consumed so that the enclosing TabPane does not take the focus back from the chart
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -69,7 +72,8 @@ public final class HistogramChart extends Region {
         if (h == null) {
             return;
         }
-        double step = (h.max() - h.min()) / STEPS;
+        // a tenth of a bin: ten presses cross one bar, Shift (ten steps) a whole bar, at any bin count
+        double step = (h.max() - h.min()) / h.bins() / 10;
         threshold.set(clamp(threshold.get() + steps * step, h));
     }
 
@@ -164,6 +168,7 @@ public final class HistogramChart extends Region {
             g.strokeLine(x, TOP, x, TOP + plotH);
             g.setLineDashes();
         }
+        drawSuggestions(g, plotH);
         double x = xOf(threshold.get());
         g.setStroke(Color.web("#0969da"));
         g.setLineWidth(isFocused() ? 3 : 2);
@@ -174,12 +179,38 @@ public final class HistogramChart extends Region {
         g.fillText(String.format(" %.4f ", threshold.get()), x, TOP + 10);
     }
 
+    /** Each applicable suggestion as a dotted line with its rule and flagged count, staggered so labels do not meet. */
+    private void drawSuggestions(GraphicsContext g, double plotH) {
+        Histogram h = histogram.get();
+        Color marker = Color.web("#8250df");
+        int row = 0;
+        for (Suggestion s : suggestions.get()) {
+            if (!s.applicable() || s.threshold() < h.min() || s.threshold() > h.max()) {
+                continue;
+            }
+            double x = xOf(s.threshold());
+            g.setStroke(marker);
+            g.setLineWidth(1.5);
+            g.setLineDashes(2, 3);
+            g.strokeLine(x, TOP + 14, x, TOP + plotH);
+            g.setLineDashes();
+            g.setFill(marker);
+            g.setTextAlign(x > getWidth() * 0.7 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText(String.format(" %s: %d flagged ", s.rule(), s.flagged()), x, TOP + 28 + 14 * row++);
+        }
+    }
+
     public ObjectProperty<Histogram> histogramProperty() {
         return histogram;
     }
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The threshold suggestions drawn as markers on the axis. */
+    public ObjectProperty<List<Suggestion>> suggestionsProperty() {
+        return suggestions;
     }
 
     public DoubleProperty appliedProperty() {

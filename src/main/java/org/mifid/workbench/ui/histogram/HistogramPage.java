@@ -2,6 +2,11 @@ package org.mifid.workbench.ui.histogram;
 
 import org.mifid.workbench.review.ColourBy;
 import org.mifid.workbench.review.Histogram;
+import org.mifid.workbench.review.ThresholdSuggestions;
+import org.mifid.workbench.review.ThresholdSuggestions.Suggestion;
+import java.util.function.Consumer;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +38,8 @@ import org.mifid.workbench.ui.leaderboard.RankedEntry;
 
 /**
  * The histogram page: distances of every submission on the current leaderboard, the threshold line to drag, live
- * counts of what it flags, and "Apply threshold", which saves it to the leaderboard's threshold history.
+ * counts of what it flags, the threshold suggestions (markers, counts, "Snap to", the inspection queue of each), and
+ * "Apply threshold", which saves it to the leaderboard's threshold history with the rule it was snapped to.
  */
 public final class HistogramPage extends BorderPane {
     private static final DateTimeFormatter TIME =
@@ -43,7 +49,12 @@ public final class HistogramPage extends BorderPane {
     private final HistogramChart chart = new HistogramChart();
     private final Spinner<Integer> bins = new Spinner<>(5, 400, 60, 5);
     private final ComboBox<ColourBy> colourBy = new ComboBox<>();
-    private final HBox legend = new HBox(12);
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final Spinner<Double> costRatio = new Spinner<>(0.1, 1000, ThresholdSuggestions.DEFAULT_COST_RATIO, 1);
+    private final VBox suggestionRows = new VBox(4);
+    /** The suggestion the line was last snapped to; recorded with the threshold if applied unmoved. */
+    private Suggestion snapped;
+    private Consumer<List<Long>> inspect = ids -> { };
     private final Label thresholdLabel = new Label();
     private final Label flaggedLabel = new Label();
     private final Label flaggedCleanLabel = new Label();
@@ -87,7 +98,10 @@ public final class HistogramPage extends BorderPane {
                 super.updateItem(change, empty);
                 setText(empty || change == null ? null : String.format("%.4f  %s  %s%s", change.epsilon(),
                         TIME.format(change.changedAt()), change.changedBy(),
-                        change.note() == null || change.note().isBlank() ? "" : "  \u2014 " + change.note()));
+                        change.note() == null || change.note().isBlank() ? "" : "  \u2014 " + change.note())
+                        + (change.rule() == null ? "" : "  [" + change.rule() + "]"));
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
 
@@ -99,9 +113,15 @@ public final class HistogramPage extends BorderPane {
         model.onVerdictsRecorded(latest -> rebin());
         bins.valueProperty().addListener(o -> rebin());
         colourBy.valueProperty().addListener(o -> rebin());
+        costRatio.setId("cost-ratio");
+        costRatio.setEditable(true);
+        costRatio.setPrefWidth(90);
+        costRatio.valueProperty().addListener(o -> suggest());
+        suggestionRows.setId("threshold-suggestions");
         apply.setOnAction(e -> applyThreshold());
 
-        Label hint = new Label("Drag the line or use \u2190 \u2192 (Shift: \u00d710). Counts are submissions.");
+        Label hint = new Label("Drag the line or use \u2190 \u2192: a tenth of a bin (Shift: a bin). Counts are"
+                + " submissions.");
         hint.getStyleClass().add("text-muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -138,15 +158,24 @@ public final class HistogramPage extends BorderPane {
         top.getItems().setAll(ranked.subList(0, Math.min(10, ranked.size())));
         Label historyTitle = new Label("Threshold history");
         historyTitle.getStyleClass().add("title-4");
+        Label suggestTitle = new Label("Suggested thresholds");
+        suggestTitle.getStyleClass().add("title-4");
+        HBox cost = new HBox(6, new Label("Cost of flagging a legitimate one"), costRatio);
+        cost.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(8, countsTitle, thresholdLabel, flaggedLabel, flaggedCleanLabel, aucLabel,
-                appliedLabel, note, apply, topTitle, top, historyTitle, history);
-        VBox.setVgrow(history, Priority.ALWAYS);
-        history.setMinHeight(60);
+                appliedLabel, note, apply, suggestTitle, cost, suggestionRows, topTitle, top, historyTitle, history);
+        history.setMinHeight(140);
+        history.setPrefHeight(200);
         side.setPadding(new Insets(8));
-        side.setPrefWidth(330);
+        // the side panel scrolls rather than clipping the history on a short window
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setId("histogram-side");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefWidth(360);
         setTop(bar);
         setCenter(center);
-        setRight(side);
+        setRight(sideScroll);
         reload();
     }
 
@@ -162,6 +191,7 @@ public final class HistogramPage extends BorderPane {
         Integer binCount = bins.getValue();
         chart.histogramProperty().set(Histogram.of(model.rows(model.leaderboard()), binCount == null ? 60 : binCount,
                 colourBy.getValue(), Math.max(model.appliedThresholdProperty().get(), model.leaderboard().epsilon())));
+        suggest();
         String[] categories = colourBy.getValue().categories();
         legend.getChildren().clear();
         for (int c = 0; c < categories.length; c++) {
@@ -171,8 +201,58 @@ public final class HistogramPage extends BorderPane {
         }
     }
 
+    /** Recomputes the suggestions from the rows (their verdicts and labels) and shows each with its counts. */
+    private void suggest() {
+        List<LeaderboardRow> rows = model.rows(model.leaderboard());
+        Double ratio = costRatio.getValue();
+        List<Suggestion> suggestions = ThresholdSuggestions.suggest(rows,
+                ratio == null || !(ratio > 0) ? ThresholdSuggestions.DEFAULT_COST_RATIO : ratio);
+        chart.suggestionsProperty().set(suggestions);
+        suggestionRows.getChildren().clear();
+        for (Suggestion s : suggestions) {
+            Label text = new Label(describe(s));
+            text.setId("suggestion-" + s.rule());
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            Button snap = new Button("Snap to");
+            snap.setId("snap-" + s.rule());
+            snap.setDisable(!s.applicable());
+            snap.setOnAction(e -> {
+                model.liveThresholdProperty().set(s.threshold());
+                snapped = s;
+                updateCounts();
+            });
+            Button queue = new Button("Inspect nearest unjudged");
+            queue.setId("inspect-" + s.rule());
+            List<Long> ids = s.applicable() ? ThresholdSuggestions.inspectionQueue(rows, s.threshold(), 20).stream()
+                    .map(r -> r.submission().id()).toList() : List.of();
+            queue.setDisable(ids.isEmpty());
+            queue.setOnAction(e -> inspect.accept(ids));
+            HBox actions = new HBox(6, snap, queue);
+            suggestionRows.getChildren().add(new VBox(2, text, actions));
+        }
+    }
+
+    static String describe(Suggestion s) {
+        if (!s.applicable()) {
+            return s.rule() + ": " + s.reason();
+        }
+        return String.format("%s%s %.4f%s: flags %d (%d memorizers, %d legitimate, %d unjudged)", s.rule(),
+                s.parameters().isEmpty() ? "" : " (" + s.parameters() + ")", s.threshold(),
+                s.guess() ? ", a guess" : "",
+                s.flagged(), s.flaggedMemorizers(), s.flaggedLegitimate(), s.flaggedUnjudged());
+    }
+
+    /** What "Inspect nearest unjudged" does with a suggestion's inspection queue, nearest first. */
+    public void setOnInspect(Consumer<List<Long>> action) {
+        this.inspect = action;
+    }
+
     private void updateCounts() {
         double t = model.liveThresholdProperty().get();
+        if (snapped != null && Math.abs(snapped.threshold() - t) > 1e-12) {
+            snapped = null;
+        }
         ThresholdCounts counts = index.at(t);
         thresholdLabel.setText(String.format("Threshold %.4f (percentile %.1f%% of %d submissions)",
                 t, counts.percentile(), counts.counts().submissions()));
@@ -206,7 +286,8 @@ public final class HistogramPage extends BorderPane {
         LeaderboardPreset preset = model.leaderboard();
         double t = model.liveThresholdProperty().get();
         ThresholdChange change = new ThresholdChange(preset, t, model.settings().reviewer(), Instant.now(),
-                note.getText() == null || note.getText().isBlank() ? null : note.getText().strip());
+                note.getText() == null || note.getText().isBlank() ? null : note.getText().strip(),
+                snapped == null ? null : snapped.ruleWithParameters());
         apply.setDisable(true);
         model.executor().write(BackgroundTask.of(monitor -> {
             workspace.applyThreshold(change);

@@ -27,7 +27,8 @@ public final class LeaderboardModel {
     /** Which verdicts the table shows. */
     public enum VerdictFilter {
         ALL("All verdicts"), UNDECIDED("No verdict"), LEGIT("Legit"), CHEATER("Cheater"),
-        NEEDS_REVIEW("Needs review");
+        NEEDS_REVIEW("Needs review"), FLAGGED("Flagged at this threshold"),
+        FLAGGED_UNDECIDED("Flagged, no verdict yet");
 
         private final String text;
 
@@ -35,13 +36,16 @@ public final class LeaderboardModel {
             this.text = text;
         }
 
-        boolean accepts(Verdict verdict) {
+        boolean accepts(RankedEntry entry) {
+            Verdict verdict = entry.verdict();
             return switch (this) {
                 case ALL -> true;
                 case UNDECIDED -> verdict == Verdict.NONE;
                 case LEGIT -> verdict == Verdict.LEGIT;
                 case CHEATER -> verdict == Verdict.CHEATER;
                 case NEEDS_REVIEW -> verdict == Verdict.NEEDS_REVIEW;
+                case FLAGGED -> entry.penalised();
+                case FLAGGED_UNDECIDED -> entry.penalised() && verdict == Verdict.NONE;
             };
         }
 
@@ -152,11 +156,22 @@ public final class LeaderboardModel {
     private void refilter() {
         VerdictFilter verdicts = verdictFilter.get();
         LabelFilter labels = labelFilter.get();
-        String team = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
-        Predicate<RankedEntry> predicate = entry -> verdicts.accepts(entry.verdict())
+        String query = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        Predicate<RankedEntry> predicate = entry -> verdicts.accepts(entry)
                 && labels.accepts(entry.row().submission())
-                && (team.isEmpty() || entry.team().toLowerCase(Locale.ROOT).contains(team));
+                && (query.isEmpty() || matches(entry.row().submission(), query));
         filtered.setPredicate(predicate);
+    }
+
+    /** The search covers the team, the competition's submission id, the workspace id ("#12") and the file name. */
+    static boolean matches(Submission s, String lowerCaseQuery) {
+        return contains(s.team(), lowerCaseQuery) || contains(s.externalId(), lowerCaseQuery)
+                || contains(s.fileName(), lowerCaseQuery) || ("#" + s.id()).equals(lowerCaseQuery)
+                || String.valueOf(s.id()).equals(lowerCaseQuery);
+    }
+
+    private static boolean contains(String text, String lowerCaseQuery) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(lowerCaseQuery);
     }
 
     public ObservableList<RankedEntry> entries() {

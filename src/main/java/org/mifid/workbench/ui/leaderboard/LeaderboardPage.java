@@ -45,11 +45,16 @@ public final class LeaderboardPage extends BorderPane {
     private final LeaderboardModel leaderboard;
     private final TableView<RankedEntry> table = new TableView<>();
     private final Label count = new Label();
+    private final Label threshold = new Label();
+    private final Label emptyState = new Label();
     private final TableView<RankedEntry> beside = new TableView<>();
     private final SplitPane tables = new SplitPane(table);
     private final ToggleButton sideBySide = new ToggleButton("Side by side");
     private boolean restoring;
     private Set<Long> selectedIds = Set.of();
+    /** Where the single selected row stood: when a verdict takes it out of the filter, the next one follows. */
+    private int selectedIndex = -1;
+    private Runnable openInInspector = () -> { };
 
     public LeaderboardPage(WorkbenchModel model, LeaderboardModel leaderboard, LeaderboardModel besideModel,
                            ReviewController review, VerdictHistoryPane history) {
@@ -78,6 +83,19 @@ public final class LeaderboardPage extends BorderPane {
             Set<Long> ids = new HashSet<>();
             table.getSelectionModel().getSelectedItems().forEach(e -> ids.add(e.submissionId()));
             selectedIds = ids;
+            selectedIndex = ids.size() == 1 ? table.getSelectionModel().getSelectedIndex() : -1;
+        });
+        // Enter or a double click opens the selected submission in the inspector
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openInInspector.run();
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                openInInspector.run();
+            }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, focused) -> {
             if (focused != null) {
@@ -91,6 +109,10 @@ public final class LeaderboardPage extends BorderPane {
         });
         leaderboard.filtered().addListener((ListChangeListener<RankedEntry>) change -> updateCount());
         updateCount();
+        model.liveThresholdProperty().addListener(o -> updateThreshold());
+        model.appliedThresholdProperty().addListener(o -> updateThreshold());
+        model.leaderboardProperty().addListener(o -> updateThreshold());
+        updateThreshold();
     }
 
     private HBox toolbar(ReviewController review) {
@@ -126,7 +148,7 @@ public final class LeaderboardPage extends BorderPane {
         labels.valueProperty().bindBidirectional(leaderboard.labelFilterProperty());
         TextField search = new TextField();
         search.setId("team-search");
-        search.setPromptText("Search team");
+        search.setPromptText("Search team, submission id or file");
         search.textProperty().bindBidirectional(leaderboard.searchProperty());
 
         MenuButton bulk = new MenuButton("Mark");
@@ -165,7 +187,8 @@ public final class LeaderboardPage extends BorderPane {
         count.setId("leaderboard-count");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, count);
+        threshold.setId("leaderboard-threshold");
+        HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, threshold, count);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
@@ -185,7 +208,9 @@ public final class LeaderboardPage extends BorderPane {
     private void buildTable() {
         table.setId("leaderboard-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No submissions: score one on the Scoring page or open a workspace"));
+        emptyState.setId("leaderboard-empty");
+        emptyState.setWrapText(true);
+        table.setPlaceholder(emptyState);
         TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 70);
         rank.setId("col-rank");
         TableColumn<RankedEntry, Integer> change = column("\u0394 vs other", RankedEntry::rankChange, 100);
@@ -205,7 +230,9 @@ public final class LeaderboardPage extends BorderPane {
         change.setComparator(java.util.Comparator.nullsLast(Integer::compare));
         TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 200);
         team.setId("col-team");
-        TableColumn<RankedEntry, String> file = column("Submission", e -> e.row().submission().fileName(), 160);
+        TableColumn<RankedEntry, String> id = column("Submission id", LeaderboardPage::submissionId, 120);
+        id.setId("col-submission-id");
+        TableColumn<RankedEntry, String> file = column("File", e -> e.row().submission().fileName(), 160);
         file.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -225,7 +252,7 @@ public final class LeaderboardPage extends BorderPane {
         verdict.setCellFactory(c -> new VerdictBadgeCell());
         TableColumn<RankedEntry, String> label = column("Label",
                 e -> e.row().submission().label() == null ? "" : e.row().submission().label(), 90);
-        table.getColumns().addAll(List.of(rank, change, team, file, fid, distance, mifid, penalised, verdict, label));
+        table.getColumns().addAll(List.of(rank, change, team, id, file, fid, distance, mifid, penalised, verdict, label));
         table.getSortOrder().add(rank);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
@@ -292,6 +319,13 @@ public final class LeaderboardPage extends BorderPane {
                     table.getSelectionModel().select(i);
                 }
             }
+            if (table.getSelectionModel().isEmpty() && selectedIndex >= 0 && !items.isEmpty()) {
+                // the one selected submission left the filter (a verdict in a review queue): the next one follows
+                int next = Math.min(selectedIndex, items.size() - 1);
+                table.getSelectionModel().select(next);
+                table.scrollTo(Math.max(0, next - 3));
+                selectedIds = Set.of(items.get(next).submissionId());
+            }
         } finally {
             restoring = false;
         }
@@ -299,6 +333,29 @@ public final class LeaderboardPage extends BorderPane {
 
     private void updateCount() {
         count.setText(leaderboard.filtered().size() + " of " + leaderboard.entries().size() + " submissions");
+        emptyState.setText(leaderboard.entries().isEmpty()
+                ? "No submissions on this leaderboard: score one on the Scoring page, import results or open"
+                        + " a workspace"
+                : "No submission matches the filters and search (" + leaderboard.entries().size() + " hidden)");
+    }
+
+    /** The threshold in force, or, while the histogram's line is elsewhere, that the ranking is a preview. */
+    private void updateThreshold() {
+        double live = model.liveThresholdProperty().get();
+        double applied = model.appliedThresholdProperty().get();
+        boolean preview = Math.abs(live - applied) > 1e-12;
+        threshold.setText(preview
+                ? String.format("Preview at %.4f (not applied; %.4f in force)", live, applied)
+                : String.format("Threshold %.4f in force", applied));
+        threshold.getStyleClass().remove("warning");
+        if (preview) {
+            threshold.getStyleClass().add("warning");
+        }
+    }
+
+    /** What Enter (or a double click) on a row does: the workbench opens the submission in the inspector. */
+    public void setOnOpen(Runnable action) {
+        openInInspector = action;
     }
 
     /** The rows the review hotkeys act on: the selection. */
@@ -316,6 +373,12 @@ public final class LeaderboardPage extends BorderPane {
 
     public TableView<RankedEntry> table() {
         return table;
+    }
+
+    /** The competition's id of a submission, or the workspace's own ("#12") when it has none. */
+    private static String submissionId(RankedEntry e) {
+        String external = e.row().submission().externalId();
+        return external != null && !external.isBlank() ? external : "#" + e.submissionId();
     }
 
     /** Penalised by the threshold, and disqualified by a cheater verdict (score 999999, ranked last). */

@@ -1,4 +1,4 @@
-package org.mifid.workbench.kind.prompt;
+package org.mifid.workbench.prompts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,11 +17,11 @@ import org.mifid.workbench.core.Board;
  * seed and the id, so the split depends on the ids, the fraction and the seed only (not on file order, not on
  * the platform), and the same id always lands on the same board for the same seed.
  */
-final class BoardSplit {
+public final class BoardSplit {
     private BoardSplit() {
     }
 
-    static Map<String, Board> assign(Collection<String> ids, double publicFraction, long seed) {
+    public static Map<String, Board> assign(Collection<String> ids, double publicFraction, long seed) {
         if (!(publicFraction > 0 && publicFraction < 1)) {
             throw new IllegalArgumentException("public fraction must be between 0 and 1, got " + publicFraction);
         }

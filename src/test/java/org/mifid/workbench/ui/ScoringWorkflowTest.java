@@ -102,7 +102,7 @@ class ScoringWorkflowTest {
         }
         robot.clickOn("#scoring-archive").write(zip.toString());
         robot.clickOn("#scoring-team").write("Kinds Team");
-        String[][] cases = {{"fid-inception", "fid-inception.pt: is missing", "weights are not installed"}};
+        String[][] cases = {{"fid-inception", "fid-inception.pt: is missing", "This network's weights are not installed"}};
         for (String[] c : cases) {
             robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox().setValue(c[0]));
             robot.clickOn("#scoring-start");

@@ -17,6 +17,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.MifidScorer;
+import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.io.NeighboursFile;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.OutputFile;

@@ -23,9 +23,9 @@ public final class NeighboursFile {
     }
 
     public static Neighbours read(Path file) {
-        Map<String, NpyArray> arrays = NpzFile.read(file);
-        NpyArray indices = NpzFile.require(arrays, "indices", file);
-        NpyArray distances = NpzFile.require(arrays, "distances", file);
+        Map<String, NpyArray> arrays = NpzFile.read(file, "indices", "distances");
+        NpyArray indices = arrays.get("indices");
+        NpyArray distances = arrays.get("distances");
         int[] shape = indices.shape();
         if (shape.length != 2 || !java.util.Arrays.equals(shape, distances.shape())) {
             throw new InvalidInputException(file.toString(), "indices and distances must be two matrices of one shape");

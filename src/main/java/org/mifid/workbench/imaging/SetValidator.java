@@ -134,6 +134,11 @@ final class SetValidator {
         if (problem != null) {
             return problem;
         }
+        if (header.format() == ImageFormat.JPEG && header.channels() == 4) {
+            // Java's decoder reads a CMYK/YCCK JPEG without complaint and with wrong colours (a mean error of
+            // 48/255 was measured): refused, so no feature is ever computed from colours that are not there
+            return "a CMYK JPEG (4 colour components): its colours would be decoded wrong; convert it to RGB";
+        }
         try {
             if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
                 return "no decoder for this image";

@@ -141,6 +141,37 @@ public class ImageSetsTest {
         assertNothingWritten();
     }
 
+    /** A real CMYK JPEG, written from a four-band raster as Java's JPEG writer does it (Adobe marker). */
+    static byte[] cmykJpeg(int w, int h) throws IOException {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setPixel(x, y, new int[] {x * 3, y * 3, 40, 10});
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void cmykJpegsAreRefusedRatherThanDecodedWithWrongColours() throws IOException {
+        byte[] cmyk = cmykJpeg(64, 64);
+        Path z = zip("cmyk.zip", "print.jpg", cmyk, "ok.png", rgb64(3));
+        ImageSetRejectedException e = rejected(z, ValidationProfile.LENIENT);
+        List<String> report = e.problems().stream().map(EntryProblem::toString).toList();
+        assertEquals(List.of("print.jpg: a CMYK JPEG (4 colour components): its colours would be decoded wrong;"
+                + " convert it to RGB"), report);
+        assertNothingWritten();
+    }
+
     private static byte[] zipBytes() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

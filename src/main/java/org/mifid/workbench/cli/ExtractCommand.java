@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.OutputFile;
+import org.mifid.workbench.core.AllocationLimit;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;
@@ -53,6 +54,10 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
         OutputFile.check(out, images);
+        // a batch is one float32 tensor of N x 3 x size x size: checked before any image is read
+        int size = ExtractorRegistry.standard().spec(model).inputSize();
+        AllocationLimit.require("--batch " + batch, batch, 3L * size * size * Float.BYTES,
+                "images of " + size + " x " + size + " in one batch");
         DatasetFeatures extraction = new DatasetFeatures(ExtractorRegistry.standard(),
                 noCache ? null : FeatureCache.standard());
         DatasetFeatures.Result r = extraction.extract(images, ValidationProfile.fromId(profile), model,

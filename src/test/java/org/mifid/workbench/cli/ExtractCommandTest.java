@@ -1,6 +1,7 @@
 package org.mifid.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.imaging.ImageSetsTest;
@@ -64,7 +66,7 @@ class ExtractCommandTest {
         assertTrue(Files.notExists(out));
         CliRun unknown = CliRun.of("extract", "--images", zip.toString(), "--out",
                 out.toString(), "--model", "vgg16");
-        assertEquals(2, unknown.exit());
+        assertEquals(ErrorKind.UNKNOWN_EXTRACTOR.exitStatus(), unknown.exit(), unknown.err());
         assertTrue(unknown.err().contains("error: --model vgg16: unknown extractor"), unknown.err());
     }
 
@@ -76,4 +78,14 @@ class ExtractCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("fid-inception") && l.contains("public")), r.out());
     }
 
+
+    @Test
+    void aBatchSizeIsCheckedAgainstWhatItWouldAllocateBeforeAnyImageIsRead() {
+        CliRun r = CliRun.of("extract", "--images", dir.toString(), "--out", dir.resolve("f.npy").toString(),
+                "--model", "nsfwjs-mobilenet-v2", "--batch", "2000000000");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("error: --batch 2000000000: "), r.err());
+        assertTrue(r.err().contains("would need"), r.err());
+        assertFalse(r.err().contains("checking"), "no image was read: " + r.err());
+    }
 }

@@ -6,7 +6,8 @@
 #   app-image  target/dist/mifid-workbench/ (Linux), target/dist/MiFID Workbench.app (macOS) or
 #              target/dist/mifid-workbench/ (Windows): launcher, jlink'ed runtime, the jar, target/lib and the
 #              npm-fetched assets in <app dir>/assets, where AppPaths looks for them (beside the jar).
-#   installer  from that app image: a .deb (Linux), .dmg (macOS) or .msi (Windows) in target/dist.
+#   installer  from that app image: a .deb (Linux, packaging/linux/make-deb.sh), .dmg (macOS) or .msi (Windows)
+#              in target/dist.
 #   all        both.
 #
 # Builds the jar first (mvn package -DskipTests) when target/mifid-workbench.jar, target/lib or
@@ -65,6 +66,11 @@ build_app_image() {
 build_installer() {
   [ -d "$app_image" ] || { echo "build-app: no app image at $app_image; run $0 app-image first" >&2; exit 1; }
   rm -f "$dist"/*."$installer_type"
+  if [ "$os" = linux ]; then
+    # dpkg-deb rather than jpackage: the package then owns its menu entry, icons and /usr/bin link as files
+    packaging/linux/make-deb.sh "$app_image" "$version" "$dist"
+    return
+  fi
   echo "build-app: jpackage $installer_type"
   jpackage --type "$installer_type" @packaging/jpackage/common.args @packaging/jpackage/$os-$installer_type.args \
     --app-version "$version" --app-image "$app_image" --dest "$dist"

@@ -40,6 +40,7 @@ class ArchitectureTest {
             .layer("review").definedBy(BASE + ".review..")
             .layer("scoring").definedBy(BASE + ".scoring..")
             .layer("importing").definedBy(BASE + ".importing..")
+            .layer("batch").definedBy(BASE + ".batch..")
             .layer("export").definedBy(BASE + ".export..")
             .layer("demo").definedBy(BASE + ".demo..")
             .layer("bench").definedBy(BASE + ".bench..")
@@ -54,19 +55,20 @@ class ArchitectureTest {
             .whereLayer("demo").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "export", "demo", "cli", "ui")
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("bench", "cli")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "batch", "export", "demo", "cli", "ui")
             .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
             .whereLayer("kind").mayOnlyBeAccessedByLayers("kinds", "review", "export", "demo", "bench", "cli", "ui")
             .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",
                     "demo", "bench", "cli", "ui")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "bench", "cli", "ui")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("kinds", "scoring", "batch", "bench", "cli", "ui")
             .whereLayer("prompts").mayOnlyBeAccessedByLayers("kinds", "demo", "bench", "cli", "ui")
-            .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "demo", "bench", "cli",
-                    "ui")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "prompts", "scoring", "importing", "export", "bench",
+            .whereLayer("imaging").mayOnlyBeAccessedByLayers("kinds", "features", "scoring", "batch", "demo", "bench",
                     "cli", "ui")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "prompts", "store", "kind", "kinds", "review",
-                    "scoring", "importing", "export", "demo", "bench", "cli", "ui")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("kinds", "features", "prompts", "scoring", "importing", "batch",
+                    "export", "bench", "cli", "ui")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("io", "features", "prompts", "store", "kind", "kinds",
+                    "review", "scoring", "importing", "batch", "export", "demo", "bench", "cli", "ui")
             .because("dependencies point one way: from the pages and commands down to the domain core");
 
     @ArchTest
@@ -87,6 +89,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage(BASE + ".ui..")
             .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
             .because("everything below the UI runs headless, under the CLI, the batch job and the tests alike");
+
+    @ArchTest
+    static final ArchRule onlyTheBatchJobKnowsSpark = noClasses()
+            .that().resideOutsideOfPackage(BASE + ".batch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("Spark is provided by a cluster or target/spark-lib, never by the desktop app, which must not load"
+                    + " it");
 
     @ArchTest
     static final ArchRule onlyTheStoreSpeaksSql = noClasses()

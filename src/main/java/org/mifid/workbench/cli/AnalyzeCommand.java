@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mifid.workbench.review.FlagCounts;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.review.RankAgreement;
+import org.mifid.workbench.core.AllocationLimit;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.export.JsonLeaderboardExport;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
         description = "What a threshold flags against the inspection labels, the AUC of the distance, and how far the"
                 + " public and private FID rankings agree.")
 public final class AnalyzeCommand implements Callable<Integer> {
+    /** What one sweep step holds: its threshold, its counts and their line of output. */
+    private static final int SWEEP_STEP_BYTES = 256;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +73,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         LeaderboardPreset lb = board.leaderboard();
         double[] thresholds;
         try {
+            if (eps != null) {
+                LeaderboardPreset.requireEpsilon(eps);
+            }
+            if (sweep) {
+                AllocationLimit.require("--sweep-steps " + sweepSteps, sweepSteps, SWEEP_STEP_BYTES,
+                        "sweep steps");
+            }
             thresholds = sweep ? LabelledDistances.grid(sweepFrom, sweepTo, sweepSteps) : null;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.io.InputFile;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.store.Workspace;
@@ -47,8 +48,8 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
                     "--public-fraction must be between 0 and 1, got " + publicFraction);
         }
         CompetitionKind competitionKind = CompetitionKind.byId(kind);
-        if (truth != null && !Files.isRegularFile(truth)) {
-            throw new InvalidInputException(truth.toString(), "no such file");
+        if (truth != null) {
+            InputFile.requireRegular(truth);
         }
         if (images != null && !Files.exists(images)) {
             throw new InvalidInputException(images.toString(), "no such folder or zip");

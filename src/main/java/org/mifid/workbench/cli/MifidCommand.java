@@ -3,6 +3,7 @@ package org.mifid.workbench.cli;
 import org.mifid.workbench.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.CancellationException;
+import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.PrintableText;
 import picocli.CommandLine;
@@ -17,11 +18,11 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, ImportResultsCommand.class, AnalyzeCommand.class,
             ExportCommand.class, VerdictCommand.class, BenchCommand.class, ScoreCommand.class, ExtractCommand.class,
             ModelsCommand.class, DemoCommand.class, CreateCompetitionCommand.class,
-            ScoreSubmissionCommand.class, EmbedPromptsCommand.class, ScorePromptsCommand.class})
+            ScoreSubmissionCommand.class, EmbedPromptsCommand.class, ScorePromptsCommand.class, BatchCommand.class})
 public final class MifidCommand {
 
     /** Exit status for bad input: a missing file, a malformed matrix, a hostile archive. */
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = ErrorKind.BAD_INPUT.exitStatus();
 
     /** Exit status when the user cancelled (Ctrl+C). */
     public static final int EXIT_CANCELLED = 130;
@@ -44,10 +45,11 @@ public final class MifidCommand {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof InvalidInputException) {
-                err.println("error: " + ex.getMessage());
+            ErrorKind kind = ErrorKind.of(ex);
+            if (kind != null) {
+                err.println("error: " + (ex instanceof InvalidInputException ? ex : rootInput(ex)).getMessage());
                 err.flush();
-                return EXIT_BAD_INPUT;
+                return kind.exitStatus();
             }
             if (ex instanceof CancellationException) {
                 err.println("cancelled");
@@ -57,5 +59,14 @@ public final class MifidCommand {
             throw ex;
         });
         return cl;
+    }
+
+    /** The first cause that is one of the workbench's errors (background work wraps what it caught). */
+    private static Throwable rootInput(Throwable ex) {
+        Throwable t = ex;
+        while (!(t instanceof InvalidInputException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -3,27 +3,25 @@ package org.mifid.workbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import ai.djl.Device;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureChecks;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
+import org.mifid.workbench.core.AllocationLimit;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.engine.Neighbours;
-import org.mifid.workbench.io.NpyArray;
+import org.mifid.workbench.io.NeighboursFile;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.OutputFile;
 import org.mifid.workbench.io.StatisticsFile;
-import org.mifid.workbench.io.NpzFile;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.DatasetFeatures;
 import org.mifid.workbench.features.ExtractorRegistry;
@@ -31,6 +29,7 @@ import org.mifid.workbench.features.FeatureCache;
 import org.mifid.workbench.features.FeaturePipeline;
 import org.mifid.workbench.features.ModelSpec;
 import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.scoring.CopyEvidence;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +93,19 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Where the nearest-neighbour search runs. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--held-out", paramLabel = "ZIP|DIR",
+            description = "Held-out real images never trained on, for the data-copying test C_T (both spaces).")
+    Path heldOutImages;
+
+    @Option(names = "--held-out-features", paramLabel = "H.npy",
+            description = "Held-out real images' features (instead of --held-out; C_T in the network space only).")
+    Path heldOutFeatures;
+
+    @Option(names = "--copy-threshold", paramLabel = "T",
+            description = "Image-level distance below which an image counts as a copy (network space); default:"
+                    + " the 5th percentile of the training images' distances to their own nearest neighbour.")
+    Double copyThreshold;
+
     @Option(names = "--json", description = "Prints exactly one JSON object on standard output.")
     boolean json;
 
@@ -107,6 +119,13 @@ public final class ScoreCommand implements Callable<Integer> {
         if (trainFeatures != null && trainImages != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --train-features or --train, not both");
         }
+        if (heldOutImages != null && heldOutFeatures != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --held-out or --held-out-features, not both");
+        }
+        if (k < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-k must be at least 1, got " + k);
+        }
+        double epsilon = epsilon();
         if (neighboursOut != null) {
             OutputFile.check(neighboursOut, features, submission, trainImages, trainFeatures, trainStats);
         }
@@ -115,13 +134,14 @@ public final class ScoreCommand implements Callable<Integer> {
                     "the memorization distance needs the training features: give --train-features TRAIN.npy"
                             + " or --train DIR|ZIP");
         }
+        ComputeDevice.Choice chosen = chooseDevice();
         ModelSpec extractor = null;
         FeatureMatrix generated;
         FeatureMatrix train;
         if (submission != null || trainImages != null) {
             ExtractorRegistry registry = ExtractorRegistry.standard();
             extractor = registry.spec(model);
-            Device dev = ComputeDevice.resolve(device);
+            Device dev = chosen.device();
             // training features are reused across submissions, a submission's are not worth keeping
             generated = submission == null ? load(features) : new DatasetFeatures(registry, null)
                     .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.DEFAULT_BATCH,
@@ -136,44 +156,74 @@ public final class ScoreCommand implements Callable<Integer> {
         String genSource = submission != null ? submission.toString() : features.toString();
         String trainSource = trainImages != null ? trainImages.toString() : trainFeatures.toString();
         FeatureChecks.requireSameDimension(train.cols(), trainSource, generated.cols(), genSource);
+        // an index and a distance per neighbour and generated image
+        AllocationLimit.require("-k " + k, (long) generated.rows() * k, Integer.BYTES + Float.BYTES,
+                "neighbours (" + k + " for each of " + generated.rows() + " generated images)");
         GaussianStatistics stats = trainStats == null ? null : StatisticsFile.read(trainStats);
         if (stats != null) {
             FeatureChecks.requireSameDimension(generated.cols(), genSource, stats.dim(), trainStats.toString());
         }
         long loaded = System.nanoTime();
         MifidScorer.Result r = MifidScorer.builder()
-                .epsilon(epsilon())
+                .epsilon(epsilon)
                 .offset(offsetValue())
                 .k(k)
-                .device(ComputeDevice.resolve(device))
+                .device(chosen.device())
                 .build()
                 .score(generated, train, stats, progress);
         if (neighboursOut != null) {
-            writeNeighbours(neighboursOut, r.neighbours());
+            NeighboursFile.write(neighboursOut, r.neighbours());
         }
+        long measuresStart = System.nanoTime();
+        MeasureValues measures = measures(generated, train, r.neighbours(), progress);
+        long measuresMillis = (System.nanoTime() - measuresStart) / 1_000_000;
         long total = (System.nanoTime() - t0) / 1_000_000;
-        print(r, extractor, (loaded - t0) / 1_000_000, total);
+        print(r, measures, extractor, chosen, (loaded - t0) / 1_000_000, measuresMillis, total);
         return 0;
     }
 
-    private static FeatureMatrix load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file.toString(), "no such file");
+    /** Both spaces' measures; the pixel space when the generated and training images were given. */
+    private MeasureValues measures(FeatureMatrix generated, FeatureMatrix train, Neighbours neighbours,
+                                   ProgressMonitor progress) {
+        if (copyThreshold != null && !(copyThreshold >= 0 && copyThreshold <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--copy-threshold must be in [0, 1], got " + copyThreshold);
         }
+        Device dev = ComputeDevice.resolve(device);
+        FeatureMatrix heldOut = null;
+        if (heldOutFeatures != null) {
+            heldOut = load(heldOutFeatures);
+            FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
+                    heldOutFeatures.toString());
+        } else if (heldOutImages != null) {
+            heldOut = new DatasetFeatures(ExtractorRegistry.standard(), FeatureCache.standard())
+                    .extract(heldOutImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.DEFAULT_BATCH,
+                            progress).features();
+            FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
+                    heldOutImages.toString());
+        }
+        CopyEvidence.Space pixels = null;
+        if (submission != null && trainImages != null) {
+            pixels = new CopyEvidence.Space(
+                    CopyEvidence.pixelDescriptors(submission, ValidationProfile.fromId(profile), progress),
+                    CopyEvidence.pixelDescriptors(trainImages, ValidationProfile.LENIENT, progress),
+                    heldOutImages == null ? null
+                            : CopyEvidence.pixelDescriptors(heldOutImages, ValidationProfile.LENIENT, progress),
+                    null);
+        }
+        return new CopyEvidence(dev).measure(new CopyEvidence.Space(generated, train, heldOut, neighbours), pixels,
+                copyThreshold, progress);
+    }
+
+    private static FeatureMatrix load(Path file) {
         FeatureMatrix m = NpyFile.read(file);
         FeatureChecks.requireFinite(m, file.toString());
         return m;
     }
 
     private double epsilon() {
-        if (eps != null) {
-            if (!(eps > 0 && eps <= 1)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--eps must be in (0, 1], got " + eps);
-            }
-            return eps;
-        }
         try {
-            return LeaderboardPreset.parse(leaderboard).epsilon();
+            return eps != null ? LeaderboardPreset.requireEpsilon(eps) : LeaderboardPreset.parse(leaderboard).epsilon();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -188,14 +238,19 @@ public final class ScoreCommand implements Callable<Integer> {
         };
     }
 
-    static void writeNeighbours(Path file, Neighbours n) {
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        arrays.put("indices", NpyArray.of(n.indices(), n.size(), n.k()));
-        arrays.put("distances", NpyArray.of(n.distances(), n.size(), n.k()));
-        NpzFile.write(file, arrays);
+    /** The device for this run; for --device auto, one line on standard error says which and why. */
+    private ComputeDevice.Choice chooseDevice() {
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
+        if (chosen.requested().equals("auto")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(chosen.describe());
+            err.flush();
+        }
+        return chosen;
     }
 
-    private void print(MifidScorer.Result r, ModelSpec extractor, long loadMillis, long totalMillis) {
+    private void print(MifidScorer.Result r, MeasureValues measures, ModelSpec extractor, ComputeDevice.Choice chosen,
+                       long loadMillis, long measuresMillis, long totalMillis) {
         MifidScore s = r.score();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -212,6 +267,8 @@ public final class ScoreCommand implements Callable<Integer> {
             o.put("dim", s.dim());
             o.put("rank_deficient", s.rankDeficient());
             o.put("k", r.neighbours().k());
+            o.put("device", chosen.kind());
+            o.put("device_reason", chosen.reason());
             if (neighboursOut != null) {
                 o.put("neighbours_file", neighboursOut.toString());
             }
@@ -219,10 +276,12 @@ public final class ScoreCommand implements Callable<Integer> {
                 o.put("model", extractor.id());
                 o.put("comparable_with_kaggle", extractor.comparableWithKaggle());
             }
+            o.set("measures", MeasuresJson.of(measures));
             ObjectNode t = o.putObject("timings_ms");
             t.put(extractor != null ? "load_and_extract" : "load", loadMillis);
             t.put("statistics_and_fid", r.statisticsMillis());
             t.put("memorization_search", r.searchMillis());
+            t.put("measures", measuresMillis);
             t.put("total", totalMillis);
             out.println(o.toString());
         } else {
@@ -232,6 +291,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     MifidScore.penalised(s.distance(), s.epsilon()) ? "below the" : "not below the", s.epsilon());
             out.printf(Locale.ROOT, "thresholded dist.    %.6f%n", s.distanceThresholded());
             out.printf(Locale.ROOT, "MiFID                %.6f%n", s.mifid());
+            MeasuresJson.printText(out, measures);
             out.printf(Locale.ROOT, "%d generated x %d training images, %d features; %d ms%n", s.nGenerated(),
                     s.nTrain(), s.dim(), totalMillis);
             if (extractor != null && !extractor.comparableWithKaggle()) {

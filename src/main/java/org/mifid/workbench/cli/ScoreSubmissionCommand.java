@@ -1,11 +1,10 @@
 package org.mifid.workbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mifid.workbench.core.Board;
-import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.io.InputFile;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.store.Workspace;
@@ -34,9 +33,7 @@ public final class ScoreSubmissionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(submission)) {
-            throw new InvalidInputException(submission.toString(), "no such file");
-        }
+        InputFile.requireRegular(submission);
         try (Workspace ws = WorkspaceFiles.openExisting(db)) {
             CompetitionKind kind = CompetitionKind.of(ws);
             long id = kind.score(ws, new KindSubmission(submission, team, externalId), List.of(Board.values()),

@@ -47,6 +47,19 @@ public enum LeaderboardPreset {
         return board == Board.PUBLIC ? PUBLIC : PRIVATE;
     }
 
+    /**
+     * A memorization threshold someone typed, checked once for every command: distances are {@code 1 - |cos|},
+     * so a threshold outside (0, 1] (or NaN, or infinite) flags nothing or everything and is a typing mistake.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    public static double requireEpsilon(double epsilon) {
+        if (!(epsilon > 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("--eps must be in (0, 1], got " + epsilon);
+        }
+        return epsilon;
+    }
+
     public static LeaderboardPreset parse(String text) {
         for (LeaderboardPreset p : values()) {
             if (p.id.equalsIgnoreCase(text)) {

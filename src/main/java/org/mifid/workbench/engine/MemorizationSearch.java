@@ -51,8 +51,13 @@ public final class MemorizationSearch {
         int d = train.cols();
         int[] trainKept = nonZeroSumRows(train);
         int[] genKept = nonZeroSumRows(generated);
+        // the 2019 code drops rows that sum to zero; with none left the distance would be NaN, not a number to rank
         if (trainKept.length == 0) {
-            throw new InvalidInputException("training features", "every row sums to zero");
+            throw new InvalidInputException("training features", "every row sums to zero, so none can be compared");
+        }
+        if (genKept.length == 0) {
+            throw new InvalidInputException("generated features", "every row sums to zero (blank or identical"
+                    + " images?), so no memorization distance can be measured");
         }
         int kk = Math.min(k, trainKept.length);
         int n = generated.rows();
@@ -84,7 +89,7 @@ public final class MemorizationSearch {
                 monitor.update(start + rows, genKept.length, "Nearest training images");
             }
         }
-        double distance = genKept.length == 0 ? Double.NaN : sum / genKept.length;
+        double distance = sum / genKept.length;
         return new Result(new Neighbours(k, indices, distances), distance, genKept.length, trainKept.length);
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.MissingWeightsException;
+import org.mifid.workbench.core.UnknownExtractorException;
 import org.mifid.workbench.imaging.ResizeMode;
 
 /**
@@ -74,7 +76,8 @@ public final class ExtractorRegistry {
     public ModelSpec spec(String id) {
         ModelSpec spec = specs.get(id);
         if (spec == null) {
-            throw new InvalidInputException("--model " + id, "unknown extractor; known: " + String.join(", ", specs.keySet()));
+            throw new UnknownExtractorException("--model " + id, "unknown extractor; known: "
+                    + String.join(", ", specs.keySet()));
         }
         return spec;
     }
@@ -93,14 +96,16 @@ public final class ExtractorRegistry {
         ModelSpec spec = spec(id);
         Path file = file(spec);
         if (!Files.exists(file)) {
-            throw new InvalidInputException(file.toString(), spec.format().equals("torchscript")
-                    ? "is missing: export it with models/export_torchscript.py, see models/README.md"
-                    : "is missing: build the project (mvn package) to fetch it through npm");
+            // the folder named is the one the README and models/README.md name: the assets folder's models/
+            throw new MissingWeightsException(file.toString(), spec.format().equals("torchscript")
+                    ? "is missing: export it with `python models/export_torchscript.py " + spec.id() + " OUT_DIR`"
+                            + " (see models/README.md) and copy " + file.getFileName() + " into " + file.getParent()
+                    : "is missing: build the project (mvn package) to fetch it through npm into " + file.getParent());
         }
         if (spec.sha256() != null) {
             String actual = sha256(spec, file);
             if (!actual.equals(spec.sha256())) {
-                throw new InvalidInputException(file.toString(), "checksum " + actual + " differs from the manifest's "
+                throw new MissingWeightsException(file.toString(), "checksum " + actual + " differs from the manifest's "
                         + spec.sha256() + " (altered or another version)");
             }
         }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.io.InputFile;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.core.ProgressMonitor;
@@ -62,9 +63,7 @@ public final class ResultsImport {
     public ImportReport importFile(Path file, ColumnMapping mapping, boolean skipBadRows, ProgressMonitor monitor) {
         long start = System.nanoTime();
         String source = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(source, "no such file");
-        }
+        InputFile.requireRegular(file);
         Set<String> known = new HashSet<>();
         for (Submission s : workspace.submissions()) {
             known.add(s.checksum());

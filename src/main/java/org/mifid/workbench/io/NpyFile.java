@@ -37,7 +37,7 @@ public final class NpyFile {
 
     /** Reads any supported array. */
     public static NpyArray readArray(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(InputFile.requireRegular(file), StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw new InvalidInputException(file.toString(), "larger than 2 GB, which this reader does not support");
@@ -86,10 +86,16 @@ public final class NpyFile {
         boolean fortran = "True".equals(field(FORTRAN, header, "fortran_order", source));
         int[] shape = shape(field(SHAPE, header, "shape", source), source);
         long count = 1;
-        for (int s : shape) {
-            count *= s;
+        long needed;
+        try {
+            for (int s : shape) {
+                count = Math.multiplyExact(count, s);
+            }
+            needed = Math.multiplyExact(count, dtype.size);
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(source, "shape " + java.util.Arrays.toString(shape)
+                    + " holds more values than any file can");
         }
-        long needed = count * dtype.size;
         if (b.remaining() < needed) {
             throw new InvalidInputException(source, "truncated data: " + b.remaining() + " bytes for " + count
                     + " values of " + dtype.descr + " (" + needed + " bytes)");
@@ -156,6 +162,10 @@ public final class NpyFile {
         }
         if (shape[0] == 0 || shape[1] == 0) {
             throw new InvalidInputException(source, "empty matrix " + shape[0] + "x" + shape[1]);
+        }
+        if ((long) shape[0] * shape[1] > Integer.MAX_VALUE - 8) {
+            throw new InvalidInputException(source, "a " + shape[0] + "x" + shape[1] + " matrix has more values than"
+                    + " this reader supports (2^31)");
         }
         return new FeatureMatrix(a.toFloats(), shape[0], shape[1]);
     }

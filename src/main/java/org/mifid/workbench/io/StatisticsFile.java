@@ -15,9 +15,9 @@ public final class StatisticsFile {
 
     /** Reads pytorch-fid style statistics: an .npz with {@code mu} (d) and {@code sigma} (d x d). */
     public static GaussianStatistics read(Path npz) {
-        Map<String, NpyArray> arrays = NpzFile.read(npz);
-        NpyArray mu = NpzFile.require(arrays, "mu", npz);
-        NpyArray sigma = NpzFile.require(arrays, "sigma", npz);
+        Map<String, NpyArray> arrays = NpzFile.read(npz, "mu", "sigma");
+        NpyArray mu = arrays.get("mu");
+        NpyArray sigma = arrays.get("sigma");
         int[] ms = mu.shape();
         int[] ss = sigma.shape();
         if (ms.length != 1 || ss.length != 2 || ss[0] != ms[0] || ss[1] != ms[0]) {
@@ -27,6 +27,7 @@ public final class StatisticsFile {
         GaussianStatistics s = new GaussianStatistics(mu.toDoubles(), sigma.toDoubles(), 0);
         FeatureChecks.requireFinite(s.mean(), npz + " (mu)");
         FeatureChecks.requireFinite(s.covariance(), npz + " (sigma)");
+        FeatureChecks.requireCovariance(s, npz + " (sigma)");
         return s;
     }
 

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import org.mifid.workbench.engine.ComputeDevice;
-import org.mifid.workbench.engine.FeatureMatrix;
-import org.mifid.workbench.engine.GaussianStatistics;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScorer;
@@ -17,7 +15,6 @@ import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;
 import org.mifid.workbench.features.FeatureExtractor;
-import org.mifid.workbench.features.FeaturePipeline;
 import org.mifid.workbench.imaging.ImageSet;
 import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ImageSets;
@@ -42,7 +39,7 @@ public final class SubmissionScoring implements AutoCloseable {
     private final FeatureCache cache;
     /** Networks loaded once per scoring session: loading one takes seconds, scoring many submissions reuses it. */
     private final Map<String, FeatureExtractor> extractors = new HashMap<>();
-    private final Map<String, TrainingFeatures> training = new HashMap<>();
+    private final Map<String, ArchiveScorer.Reference> training = new HashMap<>();
 
     public SubmissionScoring(Workspace workspace) {
         this(workspace, ExtractorRegistry.standard(), FeatureCache.standard());
@@ -129,18 +126,17 @@ public final class SubmissionScoring implements AutoCloseable {
                         + " leaderboard has no training set to score against (register one first)"));
         FeatureExtractor extractor = extractors.computeIfAbsent(extractorId + "@" + device,
                 key -> registry.open(extractorId, ComputeDevice.resolve(device)));
-        TrainingFeatures train = training.get(reference.id() + "@" + extractorId);
+        ArchiveScorer.Reference train = training.get(reference.id() + "@" + extractorId);
         if (train == null) {
             train = trainingFeatures(reference, extractor, monitor);
             training.put(reference.id() + "@" + extractorId, train);
         }
-        FeatureMatrix generated = new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
-        MifidScorer.Result result = MifidScorer.builder()
+        MifidScorer scorer = MifidScorer.builder()
                 .epsilon(workspace.threshold(board))
                 .k(k)
                 .device(ComputeDevice.resolve(device))
-                .build()
-                .score(generated, train.features(), train.statistics(), monitor);
+                .build();
+        MifidScorer.Result result = new ArchiveScorer(extractor, train, scorer).score(images, monitor);
         monitor.checkCancelled();
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScoredLeaderboard(board, result.score(), extractor.spec().id(), millis, result.neighbours(),
@@ -155,26 +151,18 @@ public final class SubmissionScoring implements AutoCloseable {
         training.clear();
     }
 
-    /** A reference set's features and statistics under one extractor. */
-    public record TrainingFeatures(FeatureMatrix features, GaussianStatistics statistics) {
-    }
-
     /**
      * The reference set's features from the cache, extracted on first use. The set must be unchanged since it
      * was registered: its checksum is compared with the stored one.
      */
-    public TrainingFeatures trainingFeatures(ReferenceSet reference, FeatureExtractor extractor,
-                                             ProgressMonitor monitor) {
-        try (InMemoryImageSet train = ImageSets.open(Path.of(reference.location()), ValidationProfile.LENIENT, monitor)) {
-            if (!train.checksum().equals(reference.checksum())) {
-                throw new InvalidInputException(reference.location(), "the training images changed since the reference"
-                        + " set was registered (checksum differs); register it again");
-            }
-            String id = extractor.id();
-            FeatureMatrix features = cache.features(id, train.checksum(),
-                    () -> new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(train, monitor));
-            return new TrainingFeatures(features,
-                    cache.statistics(id, train.checksum(), () -> GaussianStatistics.of(features, monitor)));
+    public ArchiveScorer.Reference trainingFeatures(ReferenceSet reference, FeatureExtractor extractor,
+                                                    ProgressMonitor monitor) {
+        ArchiveScorer.MeasuredReference measured = ArchiveScorer.reference(Path.of(reference.location()), extractor,
+                cache, monitor);
+        if (!measured.checksum().equals(reference.checksum())) {
+            throw new InvalidInputException(reference.location(), "the training images changed since the reference"
+                    + " set was registered (checksum differs); register it again");
         }
+        return measured.reference();
     }
 }

@@ -2,7 +2,6 @@ package org.mifid.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,26 +13,16 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.prompts.GoldenData;
 
 /** embed-prompts and score-prompts driven through the real command line. */
 class PromptCommandsTest {
     @TempDir
     Path dir;
 
-    private static Path golden(String name) {
-        Path file = Path.of(System.getProperty("mifid.shared.dir", "../shared"), "reference", "image-to-prompt", name);
-        if (!Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("golden data missing under CI: " + file);
-            }
-            assumeTrue(false, "no golden data at " + file);
-        }
-        return file;
-    }
-
     @Test
     void embeddedPromptsScoreOneAgainstTheHostsEmbeddingsAndTheCacheServesTheSecondRun() throws Exception {
-        Path prompts = golden("host-prompts.csv");
+        Path prompts = GoldenData.file("host-prompts.csv");
         Path ours = dir.resolve("ours.csv");
         CliRun embed = CliRun.of("embed-prompts", "--prompts", prompts.toString(), "--out", ours.toString());
         assertEquals(0, embed.exit(), embed.err());
@@ -41,7 +30,7 @@ class PromptCommandsTest {
         // at least 9 significant digits
         assertTrue(first.split(",")[1].replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() >= 9, first);
 
-        for (String truth : List.of(prompts.toString(), golden("host-embeddings.csv").toString())) {
+        for (String truth : List.of(prompts.toString(), GoldenData.file("host-embeddings.csv").toString())) {
             CliRun run = CliRun.of("score-prompts", "--truth", truth, "--submission", ours.toString(),
                     "--public-fraction", "0.34", "--seed", "7", "--json");
             assertEquals(0, run.exit(), run.err());
@@ -55,7 +44,7 @@ class PromptCommandsTest {
             assertTrue(json.get("baseline_public").asDouble() < 0.9);
         }
         // predicted prompts are embedded by the workbench: the same prompts score 1
-        CliRun asPrompts = CliRun.of("score-prompts", "--truth", golden("host-embeddings.csv").toString(),
+        CliRun asPrompts = CliRun.of("score-prompts", "--truth", GoldenData.file("host-embeddings.csv").toString(),
                 "--submission", prompts.toString(), "--json", "--bank", prompts.toString(), "--per-image");
         assertEquals(0, asPrompts.exit(), asPrompts.err());
         JsonNode json = new ObjectMapper().readTree(asPrompts.out());

@@ -11,9 +11,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.io.NpyArray;
 import org.mifid.workbench.io.NpyFile;
 import org.mifid.workbench.io.NpzFile;
@@ -58,10 +60,38 @@ class ScoreCommandTest {
         assertEquals(e.get("fid").asDouble(), o.get("fid").asDouble(), 1e-6 * e.get("fid").asDouble());
         assertEquals(e.get("distance").asDouble(), o.get("distance").asDouble(), 1e-6);
         assertEquals(300, o.get("n_generated").asInt());
-        Map<String, NpyArray> nn = NpzFile.read(neighbours);
+        Map<String, NpyArray> nn = NpzFile.read(neighbours, "indices", "distances");
         int[] idx = nn.get("indices").toInts();
         assertEquals(e.get("nearest3").get(0).get(0).asInt(), idx[0]);
         assertEquals(-1, idx[7 * 3], "a zero row has no neighbours");
+    }
+
+    @Test
+    void autoDeviceSaysWhatItChoseOnStderrAndInJson() throws IOException {
+        CliRun r = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features",
+                fixture("fullrank_gen.npy"), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        String kind = ComputeDevice.choose("auto").kind();
+        assertEquals(kind, o.get("device").asText());
+        List<String> said = r.err().lines().filter(l -> l.startsWith("device: ")).toList();
+        assertEquals(1, said.size(), r.err());
+        assertTrue(said.get(0).startsWith("device: " + kind + " ") && said.get(0).contains("auto"), said.get(0));
+        assertTrue(said.get(0).contains(o.get("device_reason").asText()), said.get(0));
+    }
+
+    @Test
+    void gpuWithoutAUsableGpuIsOneLineAndExitTwo() {
+        CliRun r = CliRun.of("score", "--train-features", fixture("fullrank_train.npy"), "--features",
+                fixture("fullrank_gen.npy"), "--device", "gpu");
+        if (ComputeDevice.choose("auto").device().isGpu()) {
+            assertEquals(0, r.exit(), "a machine with a GPU scores on it: " + r.err());
+            return;
+        }
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: --device gpu: no usable GPU"), r.err());
     }
 
     @Test
@@ -111,6 +141,33 @@ class ScoreCommandTest {
         double freshDistance = new ObjectMapper().readTree(alone.out()).get("distance").asDouble();
         assertTrue(freshDistance > 0.01, alone.out());
         assertEquals(freshDistance / 2, o.get("distance").asDouble(), 1e-5 * freshDistance, r.out());
+        // the pixel space sees the two exact copies; C_T says it lacks a held-out set
+        JsonNode m = o.get("measures");
+        assertTrue(m.get("pixel_copy_share").get("value").asDouble() >= 0.5, r.out());
+        assertTrue(m.get("pixel_ct").get("value").isNull(), r.out());
+        assertTrue(m.get("pixel_ct").get("reason").asText().contains("held-out"), r.out());
+    }
+
+    @Test
+    void measuresAreTheEnginesReferenceValues() throws IOException {
+        JsonNode expected;
+        try (InputStream in = ScoreCommandTest.class.getResourceAsStream("/reference/measures/expected.json")) {
+            expected = new ObjectMapper().readTree(in).get(1);
+        }
+        String dir = Paths.get(fixture("expected.json")).getParent().resolveSibling("measures").toString();
+        CliRun r = CliRun.of("score", "--features", dir + "/copier_gen.npy", "--train-features",
+                dir + "/copier_train.npy", "--held-out-features", dir + "/copier_held.npy", "--device", "cpu", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out()).get("measures");
+        assertEquals(expected.get("copy_share").asDouble(), m.get("copy_share").get("value").asDouble(), 1e-9);
+        assertEquals(expected.get("median").asDouble(), m.get("median_distance").get("value").asDouble(), 1e-9);
+        assertEquals(expected.get("inauthentic_share").asDouble(), m.get("authenticity").get("value").asDouble(), 1e-9);
+        assertTrue(m.get("copy_share").get("higher_is_suspicious").asBoolean());
+        assertTrue(m.get("ct").get("value").asDouble() < -1, "40 copies in 200 pull C_T negative: " + m.get("ct"));
+        assertTrue(m.get("pixel_copy_share").get("value").isNull());
+        CliRun both = CliRun.of("score", "--features", dir + "/copier_gen.npy", "--train-features",
+                dir + "/copier_train.npy", "--held-out-features", dir + "/copier_held.npy", "--held-out", dir);
+        assertEquals(2, both.exit(), both.err());
     }
 
     private static Path zipOf(Path zip, int... seeds) throws IOException {

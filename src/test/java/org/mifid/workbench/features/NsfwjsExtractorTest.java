@@ -87,8 +87,9 @@ class NsfwjsExtractorTest {
         }
         InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> registry.open("fid-inception", Device.cpu()));
-        assertEquals(empty.resolve("models/fid-inception.pt")
-                + ": is missing: export it with models/export_torchscript.py, see models/README.md", missing.getMessage());
+        assertEquals(empty.resolve("models/fid-inception.pt") + ": is missing: export it with `python"
+                + " models/export_torchscript.py fid-inception OUT_DIR` (see models/README.md) and copy fid-inception.pt"
+                + " into " + empty.resolve("models"), missing.getMessage());
         assertTrue(assertThrows(InvalidInputException.class, () -> registry.open("vgg", Device.cpu())).getMessage()
                 .startsWith("--model vgg: unknown extractor"));
     }

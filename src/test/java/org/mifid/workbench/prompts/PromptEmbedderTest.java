@@ -2,10 +2,7 @@ package org.mifid.workbench.prompts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,23 +22,10 @@ class PromptEmbedderTest {
         embedder.close();
     }
 
-    /** The golden data lives in ../shared; on CI its absence is a failure, elsewhere a skip. */
-    static Path reference(String name) {
-        String shared = System.getProperty("mifid.shared.dir", "../shared");
-        Path file = Path.of(shared, "reference", "image-to-prompt", name);
-        if (!Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("golden data missing under CI: " + file);
-            }
-            assumeTrue(false, "no golden data at " + file);
-        }
-        return file;
-    }
-
     @Test
     void theHostsEmbeddingsWithinOneMillionthPerComponentBatchedAndAlone() {
-        PromptsCsv.Prompts prompts = PromptsCsv.read(reference("host-prompts.csv"), null);
-        EmbeddingTable host = SubmissionCsv.read(reference("host-embeddings.csv"), prompts.byId().keySet());
+        PromptsCsv.Prompts prompts = PromptsCsv.read(GoldenData.file("host-prompts.csv"), null);
+        EmbeddingTable host = SubmissionCsv.read(GoldenData.file("host-embeddings.csv"), prompts.byId().keySet());
         // a fourth, longer prompt in the batch makes the host's three padded
         List<String> texts = new java.util.ArrayList<>(prompts.texts());
         texts.add("a much longer prompt ".repeat(20));

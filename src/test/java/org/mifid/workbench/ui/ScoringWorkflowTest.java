@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.UnknownExtractorException;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ImageSetsTest;
@@ -22,6 +23,8 @@ import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.ReferenceSet;
+import org.mifid.workbench.store.WorkspaceException;
+import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,12 +65,62 @@ class ScoringWorkflowTest {
         // the one line names the archive, and the advice is about that file, not the missing-weights advice
         assertTrue(dialog.getHeaderText().contains("no-such-submission.zip"), dialog.getHeaderText());
         String advice = robot.lookup("#error-advice").queryAs(Label.class).getText();
-        assertTrue(advice.toLowerCase().contains("file") && !advice.toLowerCase().contains("weights"), advice);
+        assertTrue(advice.startsWith("Check the file named above"), advice);
         assertTrue(robot.lookup("#scoring-message").queryAs(Label.class).getText().startsWith("Failed: "));
         assertFalse(robot.lookup("#scoring-start").queryAs(Button.class).isDisabled(), "ready to try again");
         assertTrue(robot.lookup("#scoring-cancel").queryAs(Button.class).isDisabled());
         assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
         robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+    }
+
+    /** A reference set whose checksum is the training folder's real one, assigned to the public board. */
+    private static void registerRealTrainingSet(WorkbenchFixture fixture) throws Exception {
+        ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
+        String checksum;
+        try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
+                ProgressMonitor.NONE)) {
+            checksum = train.checksum();
+        }
+        long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
+                fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
+        fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+    }
+
+    /** Missing weights get their own advice, not the bad-archive one; so does a workspace that cannot be written. */
+    @Test
+    void eachKindOfFailureGetsItsOwnAdvice(FxRobot robot) throws Exception {
+        registerRealTrainingSet(fixture);
+        robot.interact(fixture.model::reload);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path zip = dir.resolve("kinds-" + System.nanoTime() + ".zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 3; i++) {
+                z.putNextEntry(new ZipEntry(i + ".png"));
+                z.write(ImageSetsTest.rgb64(700 + i));
+                z.closeEntry();
+            }
+        }
+        robot.clickOn("#scoring-archive").write(zip.toString());
+        robot.clickOn("#scoring-team").write("Kinds Team");
+        String[][] cases = {{"fid-inception", "fid-inception.pt: is missing", "This network's weights are not installed"}};
+        for (String[] c : cases) {
+            robot.interact(() -> robot.lookup("#scoring-extractor").<String>queryComboBox().setValue(c[0]));
+            robot.clickOn("#scoring-start");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#error-advice").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            assertTrue(dialog.getHeaderText().contains(c[1]), dialog.getHeaderText());
+            String advice = robot.lookup("#error-advice").queryAs(Label.class).getText();
+            assertTrue(advice.startsWith(c[2]), advice);
+            robot.clickOn(robot.lookup(".dialog-pane .button").queryButton());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(5, fixture.workspace.submissionCount(), "nothing stored");
+        assertTrue(ErrorDialogs.advice(new UnknownExtractorException("--model x", "unknown extractor"))
+                .startsWith("No extractor has that name"));
+        // a workspace that cannot be written: its own advice, saying what was saved is intact
+        assertTrue(ErrorDialogs.advice(new WorkspaceException("w.db", "write failed: the disk is full", null))
+                .startsWith("The workspace file could not be read or written"));
     }
 
     @Test
@@ -130,16 +183,7 @@ class ScoringWorkflowTest {
      * folder's real checksum, and the board set to the offline network.
      */
     static Path scorableArchive(WorkbenchFixture fixture, Path dir) throws Exception {
-        // a reference set whose checksum is the training folder's real one, scored with the offline network
-        ReferenceSet fake = fixture.workspace.referenceSet(1).orElseThrow();
-        String checksum;
-        try (InMemoryImageSet train = ImageSets.open(Path.of(fake.location()), ValidationProfile.LENIENT,
-                ProgressMonitor.NONE)) {
-            checksum = train.checksum();
-        }
-        long reference = fixture.workspace.addReferenceSet(new ReferenceSet(0, "training (real checksum)",
-                fake.location(), checksum, fake.imageCount()), fixture.workspace.referenceImageNames(1));
-        fixture.workspace.assignReferenceSet(LeaderboardPreset.PUBLIC, reference);
+        registerRealTrainingSet(fixture);
         Path zip = dir.resolve("new-team-" + System.nanoTime() + ".zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (int i = 0; i < 6; i++) {

@@ -1,12 +1,12 @@
 package org.mifid.workbench.ui.common;
 
-import java.io.FileNotFoundException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CancellationException;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
+import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.store.DuplicateSubmissionException;
 
 /** Error dialogs that say what went wrong in one line and what the organizer can do about it. */
@@ -16,20 +16,25 @@ public final class ErrorDialogs {
 
     /** The advice shown under the error; public so tests and the status bar use the same words. */
     public static String advice(Throwable error) {
-        Throwable root = rootCause(error);
         if (error instanceof DuplicateSubmissionException) {
             return "This archive is already scored in this workspace; open it from the leaderboard instead.";
         }
-        if (error instanceof InvalidInputException) {
-            return "Check the file named above: a submission must be a zip or folder of PNG/JPEG images with "
-                    + "safe entry names. Fix or replace it, then run again.";
+        ErrorKind kind = ErrorKind.of(error);
+        if (kind != null) {
+            return switch (kind) {
+                case BAD_INPUT -> "Check the file named above: a submission must be a zip or folder of PNG/JPEG images"
+                        + " with safe entry names. Fix or replace it, then run again.";
+                case MISSING_WEIGHTS -> "This network's weights are not installed. Put the file where the message"
+                        + " above says (models/README.md shows how to export it), or choose an installed extractor"
+                        + " such as " + ExtractorRegistry.DEFAULT_ID + ". Nothing was saved.";
+                case UNKNOWN_EXTRACTOR -> "No extractor has that name. Pick one from the Extractor list (the command"
+                        + " `models` lists them with what is installed).";
+                case STORAGE -> "The workspace file could not be read or written: close other programs using it, free"
+                        + " disk space or check that the file and its folder are writable, then try again. What was"
+                        + " saved before is intact.";
+            };
         }
-        String message = String.valueOf(root.getMessage()).toLowerCase();
-        if (root instanceof FileNotFoundException || root instanceof NoSuchFileException
-                || message.contains("model") || message.contains("weights") || message.contains("asset")) {
-            return "Model weights or assets are missing: build with `mvn package` (it fetches them into "
-                    + "target/assets) or point -Dmifid.assets / MIFID_ASSETS at an assets folder.";
-        }
+        Throwable root = rootCause(error);
         if (root instanceof UnsupportedOperationException) {
             return "This part of the workbench is not available in this build.";
         }

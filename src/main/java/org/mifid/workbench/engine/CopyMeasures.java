@@ -1,0 +1,65 @@
+package org.mifid.workbench.engine;
+
+import org.mifid.workbench.core.ProgressMonitor;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The evidence of copying beyond the mean distance, in one descriptor space: copy share and the percentiles of
+ * the per-image distances, authenticity, and the data-copying test when a held-out real set is given.
+ *
+ * @param distances the per-image summary (copy share at the image-level threshold, 5th percentile, median)
+ * @param inauthenticShare share of generated images failing the authenticity test
+ * @param ct the data-copying test C_T, NaN when it could not be computed
+ * @param ctMissing why C_T is NaN, null when it is not
+ */
+public record CopyMeasures(NearestDistanceSummary distances, double inauthenticShare, double ct, String ctMissing) {
+
+    /** Training rows whose own nearest-neighbour distances set the default image-level threshold. */
+    static final int THRESHOLD_SAMPLE = 2000;
+    /**
+     * Generated rows tested for authenticity: each needs its nearest training image's own nearest neighbour, a
+     * search row of its own, so testing all 10,000 would cost more than the memorization search; a share
+     * estimated on 2,000 evenly spaced images is within about 1 % of it.
+     */
+    static final int AUTHENTICITY_SAMPLE = 2000;
+    /** Percentile of those distances that is the default threshold. */
+    public static final double THRESHOLD_PERCENT = 5;
+
+    /**
+     * @param neighbours the memorization search's result for these generated and training features
+     * @param heldOut held-out real features, or null (C_T then says so)
+     * @param threshold the organizer's image-level threshold, or null for the default from the training set
+     * @param search a search keeping at least 2 neighbours, the one that produced {@code neighbours}
+     */
+    public static CopyMeasures compute(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut,
+                                       Neighbours neighbours, Double threshold, MemorizationSearch search,
+                                       ProgressMonitor monitor) {
+        int[] tested = DataCopyingTest.evenlySpaced(neighbours.size(), AUTHENTICITY_SAMPLE);
+        int[] nearestRows = Authenticity.nearestTrainingRows(neighbours, tested);
+        int[] sample = DataCopyingTest.evenlySpaced(train.rows(), THRESHOLD_SAMPLE);
+        int[] rows = IntStream.concat(Arrays.stream(nearestRows), Arrays.stream(sample)).distinct().sorted().toArray();
+        double[] self = new TrainingSelfDistances(search).of(train, rows, monitor);
+        Map<Integer, Double> selfByRow = new HashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            selfByRow.put(rows[i], self[i]);
+        }
+        double chosen = threshold != null ? threshold
+                : NearestDistanceSummary.defaultThreshold(
+                        Arrays.stream(sample).mapToDouble(selfByRow::get).toArray(), THRESHOLD_PERCENT);
+        float[] nearest = new float[neighbours.size()];
+        for (int i = 0; i < nearest.length; i++) {
+            nearest[i] = neighbours.nearest(i);
+        }
+        NearestDistanceSummary summary = NearestDistanceSummary.of(nearest, chosen);
+        double inauthentic = Authenticity.inauthenticShare(neighbours, tested, row -> selfByRow.getOrDefault(row, Double.NaN));
+        if (heldOut == null) {
+            return new CopyMeasures(summary, inauthentic, Double.NaN, "no held-out real set registered");
+        }
+        DataCopyingTest.Result ct = new DataCopyingTest(search).test(generated, heldOut, train, monitor);
+        return new CopyMeasures(summary, inauthentic, ct.value(),
+                Double.isNaN(ct.value()) ? "no cell holds enough generated and held-out images" : null);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mifid.workbench.scoring;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.engine.CopyMeasures;
+import org.mifid.workbench.engine.FeatureMatrix;
+import org.mifid.workbench.engine.MemorizationSearch;
+import org.mifid.workbench.engine.Neighbours;
+import org.mifid.workbench.features.PixelDescriptors;
+import org.mifid.workbench.imaging.ImageSets;
+import org.mifid.workbench.imaging.InMemoryImageSet;
+import org.mifid.workbench.imaging.ValidationProfile;
+
+/**
+ * A submission's measures in both descriptor spaces, what {@code score}, the scoring service and the demo all
+ * store and print. The network space reuses the memorization search's neighbours; the pixel space needs the
+ * images themselves and says so when only features were given.
+ */
+public final class CopyEvidence {
+    static final String NO_IMAGES = "needs the generated and training images (features only were given)";
+    static final String NO_HELD_OUT_IMAGES = "needs held-out images (none, or features only, were given)";
+
+    private final MemorizationSearch search;
+
+    public CopyEvidence(Device device) {
+        this.search = MemorizationSearch.builder().k(5).device(device).build();
+    }
+
+    /** One descriptor space's inputs: generated, training and held-out (nullable) rows, and the neighbours. */
+    public record Space(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut, Neighbours neighbours) {
+    }
+
+    /**
+     * @param network the network's features and the memorization search's neighbours
+     * @param pixels pixel descriptors (neighbours null: searched here), or null when images were not given
+     * @param threshold the organizer's image-level threshold in the network space, or null for the default
+     */
+    public MeasureValues measure(Space network, Space pixels, Double threshold, ProgressMonitor monitor) {
+        MeasureValues.Builder b = MeasureValues.builder();
+        CopyMeasures n = CopyMeasures.compute(network.generated(), network.train(), network.heldOut(),
+                network.neighbours(), threshold, search, monitor);
+        put(b, n, Measure.COPY_SHARE, Measure.P5_DISTANCE, Measure.MEDIAN_DISTANCE, Measure.CT, Measure.AUTHENTICITY);
+        if (pixels == null) {
+            for (Measure m : new Measure[] {Measure.PIXEL_COPY_SHARE, Measure.PIXEL_P5_DISTANCE,
+                    Measure.PIXEL_MEDIAN_DISTANCE, Measure.PIXEL_CT, Measure.PIXEL_AUTHENTICITY}) {
+                b.missing(m, NO_IMAGES);
+            }
+            return b.build();
+        }
+        Neighbours pn = pixels.neighbours() != null ? pixels.neighbours()
+                : search.search(pixels.generated(), pixels.train(), monitor).neighbours();
+        CopyMeasures p = CopyMeasures.compute(pixels.generated(), pixels.train(), pixels.heldOut(), pn, null, search,
+                monitor);
+        put(b, p, Measure.PIXEL_COPY_SHARE, Measure.PIXEL_P5_DISTANCE, Measure.PIXEL_MEDIAN_DISTANCE, Measure.PIXEL_CT,
+                Measure.PIXEL_AUTHENTICITY);
+        if (pixels.heldOut() == null) {
+            b.missing(Measure.PIXEL_CT, NO_HELD_OUT_IMAGES);
+        }
+        return b.build();
+    }
+
+    private static void put(MeasureValues.Builder b, CopyMeasures m, Measure share, Measure p5, Measure median,
+                            Measure ct, Measure authenticity) {
+        String empty = "no generated image has a distance";
+        b.put(share, m.distances().copyShare(), empty);
+        b.put(p5, m.distances().p5(), empty);
+        b.put(median, m.distances().median(), empty);
+        b.put(ct, m.ct(), m.ctMissing());
+        b.put(authenticity, m.inauthenticShare(), empty);
+    }
+
+    /** The pixel descriptors of a zip or folder of images. */
+    public static FeatureMatrix pixelDescriptors(Path images, ValidationProfile profile, ProgressMonitor monitor) {
+        try (InMemoryImageSet set = ImageSets.open(images, profile, monitor)) {
+            return PixelDescriptors.of(set, monitor);
+        }
+    }
+}

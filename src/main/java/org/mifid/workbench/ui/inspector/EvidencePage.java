@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.EvidenceLine;
@@ -120,8 +121,8 @@ public final class EvidencePage extends BorderPane {
                     }
                     lines.setAll(read.lines());
                     heading.setText(read.submission() == null ? "Submission #" + id
-                            : read.submission().team() + " \u2014 " + read.submission().fileName() + " ("
-                                    + board.id() + ")");
+                            : PrintableText.of(read.submission().team()) + " \u2014 "
+                                    + PrintableText.of(read.submission().fileName()) + " (" + board.id() + ")");
                     applyRange();
                 })
                 .onFailure(error -> message.setText("Could not load: " + ErrorDialogs.summary(error))));
@@ -171,10 +172,11 @@ public final class EvidencePage extends BorderPane {
                 return;
             }
             figure.setText(line.item() + "   cosine " + String.format(Locale.ROOT, "%.4f", line.value()));
+            // competitors' text: control characters are shown escaped, never passed to the screen
             truth.setText("true: " + (line.truth() == null ? "(no prompt text: created from embeddings)"
-                    : line.truth()));
+                    : PrintableText.escape(line.truth())));
             predicted.setText("predicted: " + (line.detail() == null || line.detail().isBlank()
-                    ? "(an embedding, no text)" : line.detail()));
+                    ? "(an embedding, no text)" : PrintableText.escape(line.detail())));
             setGraphic(box);
         }
     }

@@ -24,6 +24,8 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.export.LeaderboardExporter;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.comparison.ComparisonPage;
 import org.mifid.workbench.ui.common.BackgroundTask;
@@ -34,6 +36,7 @@ import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.histogram.HistogramPage;
 import org.mifid.workbench.ui.histogram.InspectionQueue;
+import org.mifid.workbench.ui.inspector.EvidencePage;
 import org.mifid.workbench.ui.inspector.InspectorModel;
 import org.mifid.workbench.ui.inspector.InspectorPage;
 import org.mifid.workbench.ui.inspector.ThumbnailLoader;
@@ -59,6 +62,7 @@ public final class WorkbenchView extends BorderPane {
     private final LeaderboardPage leaderboardPage;
     private final HistogramPage histogramPage;
     private final InspectorPage inspectorPage;
+    private final EvidencePage evidencePage;
     private final ScoringPage scoringPage;
     private final ReviewController review;
     private Theme theme;
@@ -82,12 +86,19 @@ public final class WorkbenchView extends BorderPane {
         });
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));
+        evidencePage = new EvidencePage(model);
         scoringPage = new ScoringPage(model);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab inspectorTab = tab(Page.INSPECTOR, "Inspector", "inspector", inspectorPage);
+        // a kind whose items are text is inspected as text; the tab, its key and its place stay the same
+        model.kindProperty().addListener(o -> {
+            inspectorTab.setContent(showsText() ? evidencePage : inspectorPage);
+            pageChanged();
+        });
         tabs.getTabs().addAll(tab(Page.LEADERBOARD, "Leaderboard", "leaderboard", leaderboardPage),
                 tab(Page.HISTOGRAM, "Histogram", "histogram", histogramPage),
-                tab(Page.INSPECTOR, "Inspector", "inspector", inspectorPage),
+                inspectorTab,
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> pageChanged());
@@ -121,8 +132,16 @@ public final class WorkbenchView extends BorderPane {
 
     private void pageChanged() {
         Page page = currentPage();
-        inspectorPage.setActive(page == Page.INSPECTOR);
-        review.setTargets(page == Page.INSPECTOR ? inspectorPage::targets : leaderboardPage::targets);
+        boolean text = showsText();
+        inspectorPage.setActive(page == Page.INSPECTOR && !text);
+        evidencePage.setActive(page == Page.INSPECTOR && text);
+        // on a text inspector the hotkeys judge the leaderboard's selection, which is the submission shown
+        review.setTargets(page == Page.INSPECTOR && !text ? inspectorPage::targets : leaderboardPage::targets);
+    }
+
+    private boolean showsText() {
+        CompetitionKind kind = model.kindProperty().get();
+        return kind != null && kind.itemDisplay() == ItemDisplay.TEXT;
     }
 
     public Page currentPage() {
@@ -285,7 +304,7 @@ public final class WorkbenchView extends BorderPane {
         // the name is read here, off the FX thread, with the opening
         model.executor().execute(BackgroundTask.of(monitor -> {
             Workspace opened = Workspace.open(file);
-            return Map.entry(opened, opened.competitionName());
+            return Map.entry(opened, opened.competitionName() + ", " + CompetitionKind.of(opened).title());
         }).onSuccess(opened -> {
             model.open(opened.getKey());
             model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
@@ -305,6 +324,10 @@ public final class WorkbenchView extends BorderPane {
 
     public HistogramPage histogramPage() {
         return histogramPage;
+    }
+
+    public EvidencePage evidencePage() {
+        return evidencePage;
     }
 
     public InspectorPage inspectorPage() {

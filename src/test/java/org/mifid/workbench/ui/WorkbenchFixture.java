@@ -30,7 +30,12 @@ public final class WorkbenchFixture {
     }
 
     public WorkbenchFixture(Stage stage, Path dir, int submissions, int zips, TaskExecutor executor) throws Exception {
-        file = TestWorkspaces.create(dir, submissions, zips);
+        this(stage, dir, TestWorkspaces.create(dir, submissions, zips), executor);
+    }
+
+    /** The view on an existing workspace file (of any kind), settings kept in {@code dir}. */
+    public WorkbenchFixture(Stage stage, Path dir, Path file, TaskExecutor executor) throws Exception {
+        this.file = file;
         UiSettings settings = new UiSettings(dir.resolve("ui.properties"));
         settings.put("reviewer", "tester");
         Theme.LIGHT.apply();

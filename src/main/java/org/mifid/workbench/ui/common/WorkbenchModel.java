@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.features.ExtractorRegistry;
+import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.VerdictEntry;
 import org.mifid.workbench.store.Workspace;
@@ -36,6 +37,7 @@ public final class WorkbenchModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private WorkspaceHold.Users users;
     private String competitionName = "";
+    private final ReadOnlyObjectWrapper<CompetitionKind> kind = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<LeaderboardPreset> leaderboard = new SimpleObjectProperty<>(LeaderboardPreset.PUBLIC);
     private final DoubleProperty liveThreshold = new SimpleDoubleProperty(LeaderboardPreset.PUBLIC.epsilon());
     private final ReadOnlyDoubleWrapper appliedThreshold = new ReadOnlyDoubleWrapper(LeaderboardPreset.PUBLIC.epsilon());
@@ -43,6 +45,7 @@ public final class WorkbenchModel {
     private final Map<LeaderboardPreset, Double> applied = new EnumMap<>(LeaderboardPreset.class);
     private final Map<LeaderboardPreset, String> extractors = new EnumMap<>(LeaderboardPreset.class);
     private final Map<LeaderboardPreset, String> networkNotes = new EnumMap<>(LeaderboardPreset.class);
+    private final Map<LeaderboardPreset, Integer> boardSizes = new EnumMap<>(LeaderboardPreset.class);
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper();
     private final LongProperty focusedSubmission = new SimpleLongProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
@@ -56,6 +59,7 @@ public final class WorkbenchModel {
             applied.put(preset, preset.epsilon());
             extractors.put(preset, preset.extractorId());
             networkNotes.put(preset, "");
+            boardSizes.put(preset, 0);
         }
         leaderboard.addListener((obs, old, now) -> {
             appliedThreshold.set(applied.get(now));
@@ -128,19 +132,26 @@ public final class WorkbenchModel {
             Map<LeaderboardPreset, List<LeaderboardRow>> loaded = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, Double> thresholds = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, String> networks = new EnumMap<>(LeaderboardPreset.class);
+            Map<LeaderboardPreset, Integer> sizes = new EnumMap<>(LeaderboardPreset.class);
             String name = ws.competitionName();
+            CompetitionKind competitionKind = CompetitionKind.of(ws);
             for (LeaderboardPreset preset : LeaderboardPreset.values()) {
                 loaded.put(preset, List.copyOf(ws.leaderboardRows(preset)));
+                sizes.put(preset, competitionKind.tunesThreshold() ? loaded.get(preset).size()
+                        : ws.boardRows(preset.board()).size());
                 thresholds.put(preset, ws.threshold(preset));
                 networks.put(preset, ws.leaderboardExtractor(preset));
             }
-            return new Loaded(ws, name, loaded, thresholds, networks);
+            return new Loaded(ws, name, competitionKind, loaded, sizes, thresholds, networks);
         }).onSuccess(loaded -> {
             if (loaded.workspace() != workspace.get()) {
                 return;
             }
             competitionName = loaded.competitionName();
+            // before the rows are announced: the pages choose their columns and ranking by the kind
+            kind.set(loaded.kind());
             rows.putAll(loaded.rows());
+            boardSizes.putAll(loaded.sizes());
             applied.putAll(loaded.thresholds());
             extractors.putAll(loaded.networks());
             loaded.networks().forEach((preset, network) -> networkNotes.put(preset, networkNote(network)));
@@ -151,14 +162,16 @@ public final class WorkbenchModel {
         }).onFailure(error -> status.set("Could not read the workspace: " + ErrorDialogs.summary(error))));
     }
 
-    private record Loaded(Workspace workspace, String competitionName, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
+    private record Loaded(Workspace workspace, String competitionName, CompetitionKind kind, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
+                          Map<LeaderboardPreset, Integer> sizes,
                           Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks) {
     }
 
     /** The status line for the board in view: its size and the network that scored it (from the last load). */
     private String boardStatus() {
         LeaderboardPreset board = leaderboard.get();
-        return competitionName + ": " + rows.get(board).size() + " submissions on the " + board.id()
+        String title = kind.get() == null ? "" : " (" + kind.get().title() + ")";
+        return competitionName + title + ": " + boardSizes.get(board) + " submissions on the " + board.id()
                 + " leaderboard" + networkNotes.get(board);
     }
 
@@ -218,6 +231,19 @@ public final class WorkbenchModel {
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspace.getReadOnlyProperty();
+    }
+
+    /** The open workspace's competition kind, as last loaded (null before the first load). */
+    public ReadOnlyObjectProperty<CompetitionKind> kindProperty() {
+        return kind.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the open competition ranks at a memorization threshold the organizer tunes (MiFID, and the default
+     * before a workspace is loaded); otherwise its boards are ranked and shown through the kind's columns.
+     */
+    public boolean tunesThreshold() {
+        return kind.get() == null || kind.get().tunesThreshold();
     }
 
     public ObjectProperty<LeaderboardPreset> leaderboardProperty() {

@@ -12,6 +12,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.util.Duration;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.review.KindBoard;
+import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.Verdict;
@@ -132,6 +135,14 @@ public final class LeaderboardModel {
         List<LeaderboardRow> otherRows = model.rows(other);
         double threshold = board == Board.IN_VIEW ? live : model.appliedThreshold(beside);
         double otherThreshold = board == Board.IN_VIEW ? model.appliedThreshold(beside) : live;
+        if (!model.tunesThreshold()) {
+            // a kind without a threshold ranks through its own board, read with the ranking off the FX thread
+            Workspace ws = model.workspace();
+            CompetitionKind kind = model.kindProperty().get();
+            updater.request(() -> RankedEntry.rank(KindBoard.of(ws, kind, preset.board()),
+                    KindBoard.of(ws, kind, other.board())), ranked -> replacing(() -> entries.setAll(ranked)));
+            return;
+        }
         updater.request(() -> RankedEntry.rank(rows, threshold, otherRows, otherThreshold),
                 ranked -> replacing(() -> entries.setAll(ranked)));
     }

@@ -32,6 +32,7 @@ import javafx.scene.layout.Region;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
+import org.mifid.workbench.kind.ScoreColumn;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.verdicts.ReviewController;
 import org.mifid.workbench.ui.verdicts.VerdictHistoryPane;
@@ -41,6 +42,9 @@ import org.mifid.workbench.ui.verdicts.VerdictHistoryPane;
  * with the selected submission's verdict history below. Hotkeys judge the selected rows.
  */
 public final class LeaderboardPage extends BorderPane {
+    /** Where the score columns go: after rank, change, team, id and file; in the beside table after rank, team. */
+    private static final int SCORE_COLUMNS_AT = 5;
+    private static final int BESIDE_SCORE_COLUMNS_AT = 2;
     private final WorkbenchModel model;
     private final LeaderboardModel leaderboard;
     private final TableView<RankedEntry> table = new TableView<>();
@@ -243,17 +247,15 @@ public final class LeaderboardPage extends BorderPane {
                 setTooltip(path == null ? null : new Tooltip(path));
             }
         });
-        TableColumn<RankedEntry, Double> fid = number("FID", e -> e.row().score().fid(), "%.2f");
-        TableColumn<RankedEntry, Double> distance = number("Distance", e -> e.row().score().distance(), "%.4f");
-        TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
-        TableColumn<RankedEntry, String> penalised = column("Penalised", LeaderboardPage::flags, 130);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 120);
         verdict.setId("col-verdict");
         verdict.setCellFactory(c -> new VerdictBadgeCell());
         TableColumn<RankedEntry, String> label = column("Label",
                 e -> e.row().submission().label() == null ? "" : e.row().submission().label(), 90);
-        table.getColumns().addAll(List.of(rank, change, team, id, file, fid, distance, mifid, penalised, verdict, label));
+        table.getColumns().addAll(List.of(rank, change, team, id, file, verdict, label));
         table.getSortOrder().add(rank);
+        showScoreColumns(table, SCORE_COLUMNS_AT, true);
+        model.kindProperty().addListener(o -> showScoreColumns(table, SCORE_COLUMNS_AT, true));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
@@ -267,11 +269,11 @@ public final class LeaderboardPage extends BorderPane {
         beside.setPlaceholder(new Label("Nothing scored on the other leaderboard"));
         TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
         TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 170);
-        TableColumn<RankedEntry, Double> mifid = number("MiFID", RankedEntry::mifid, "%.2f");
-        TableColumn<RankedEntry, String> penalised = column("Penalised", LeaderboardPage::flags, 110);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 110);
         verdict.setCellFactory(c -> new VerdictBadgeCell());
-        beside.getColumns().addAll(List.of(rank, team, mifid, penalised, verdict));
+        beside.getColumns().addAll(List.of(rank, team, verdict));
+        showScoreColumns(beside, BESIDE_SCORE_COLUMNS_AT, false);
+        model.kindProperty().addListener(o -> showScoreColumns(beside, BESIDE_SCORE_COLUMNS_AT, false));
         beside.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         beside.setFocusTraversable(false);
         model.focusedSubmissionProperty().addListener(o -> followFocus());
@@ -282,6 +284,37 @@ public final class LeaderboardPage extends BorderPane {
         });
         model.leaderboardProperty().addListener(o -> updateBesideTitle());
         updateBesideTitle();
+    }
+
+    /**
+     * Puts the score columns of the open competition's kind into a table at {@code at}, replacing the previous
+     * kind's: MiFID's (FID, distance, MiFID at the live threshold, penalised) or the kind's own columns, read from
+     * the figures {@link org.mifid.workbench.review.KindBoard} ranked by. The beside table shows only the score.
+     */
+    private void showScoreColumns(TableView<RankedEntry> target, int at, boolean all) {
+        List<TableColumn<RankedEntry, ?>> columns = new java.util.ArrayList<>();
+        if (model.tunesThreshold()) {
+            if (all) {
+                columns.add(number("FID", e -> e.row().score() == null ? null : e.row().score().fid(), "%.2f"));
+                columns.add(number("Distance",
+                        e -> e.row().score() == null ? null : e.row().score().distance(), "%.4f"));
+            }
+            columns.add(number("MiFID", RankedEntry::mifid, "%.2f"));
+            columns.add(column("Penalised", LeaderboardPage::flags, all ? 130 : 110));
+        } else {
+            List<ScoreColumn> kindColumns = model.kindProperty().get().columns();
+            for (ScoreColumn c : all ? kindColumns : kindColumns.subList(0, 1)) {
+                TableColumn<RankedEntry, Double> column = number(c.header(), // a line ranked before the kind changed has no figures: blank until the re-rank replaces it
+                        e -> e.figures() == null ? Double.NaN : e.figures().figure(c.figure()),
+                        c::format);
+                column.setId("col-" + c.figure());
+                columns.add(column);
+            }
+            columns.add(column("Disqualified", e -> e.disqualified() ? "disqualified" : "", all ? 130 : 110));
+        }
+        target.getColumns().remove(at, target.getColumns().size() - (target == table ? 2 : 1));
+        target.getColumns().addAll(at, columns);
+        updateThreshold();
     }
 
     private void updateBesideTitle() {
@@ -341,6 +374,13 @@ public final class LeaderboardPage extends BorderPane {
 
     /** The threshold in force, or, while the histogram's line is elsewhere, that the ranking is a preview. */
     private void updateThreshold() {
+        if (!model.tunesThreshold()) {
+            threshold.setText("Ranked by " + model.kindProperty().get().columns().get(0).header().toLowerCase(
+                    java.util.Locale.ROOT) + (model.kindProperty().get().higherIsBetter() ? ", higher first"
+                    : ", lower first"));
+            threshold.getStyleClass().remove("warning");
+            return;
+        }
         double live = model.liveThresholdProperty().get();
         double applied = model.appliedThresholdProperty().get();
         boolean preview = Math.abs(live - applied) > 1e-12;
@@ -395,12 +435,17 @@ public final class LeaderboardPage extends BorderPane {
 
     private static TableColumn<RankedEntry, Double> number(String name, Function<RankedEntry, Double> value,
                                                            String format) {
+        return number(name, value, v -> String.format(format, v));
+    }
+
+    private static TableColumn<RankedEntry, Double> number(String name, Function<RankedEntry, Double> value,
+                                                           java.util.function.DoubleFunction<String> format) {
         TableColumn<RankedEntry, Double> column = column(name, value, 100);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format(format, v));
+                setText(empty || v == null ? null : format.apply(v));
             }
         });
         column.getStyleClass().add("number-column");

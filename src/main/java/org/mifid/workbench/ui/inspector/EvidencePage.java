@@ -1,0 +1,187 @@
+package org.mifid.workbench.ui.inspector;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.PrintableText;
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.review.EvidenceLine;
+import org.mifid.workbench.store.Workspace;
+import org.mifid.workbench.ui.common.BackgroundTask;
+import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.WorkbenchModel;
+
+/**
+ * The inspector of a kind whose items are text (image-to-prompt): for the submission in focus, every item's
+ * truth, the submission's prediction when it gave text, and the item's figure (cosine), worst first, filtered by
+ * a figure range, in a virtualized list (only the visible rows exist as nodes). The evidence is read off the FX
+ * thread in the order {@link EvidenceLine#worstFirst} gives every view.
+ */
+public final class EvidencePage extends BorderPane {
+    private static final double ROW_HEIGHT = 58;
+
+    private final WorkbenchModel model;
+    private final ObservableList<EvidenceLine> lines = FXCollections.observableArrayList();
+    private final FilteredList<EvidenceLine> filtered = new FilteredList<>(lines);
+    private final ListView<EvidenceLine> list = new ListView<>(filtered);
+    private final Label heading = new Label("No submission");
+    private final Label message = new Label();
+    private final TextField minField = new TextField();
+    private final TextField maxField = new TextField();
+    private boolean active;
+    private long loaded;
+
+    public EvidencePage(WorkbenchModel model) {
+        this.model = model;
+        setId("evidence-page");
+        list.setId("evidence-list");
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.setCellFactory(l -> new LineCell());
+        list.setPlaceholder(new Label("Select a submission on the leaderboard to see its items"));
+        heading.setId("evidence-heading");
+        heading.getStyleClass().add("title-4");
+        message.setId("evidence-message");
+        minField.setId("evidence-min");
+        maxField.setId("evidence-max");
+        minField.setPromptText("min cosine");
+        maxField.setPromptText("max cosine");
+        minField.setPrefWidth(100);
+        maxField.setPrefWidth(100);
+        Button filter = new Button("Filter");
+        filter.setId("evidence-apply");
+        filter.setOnAction(e -> applyRange());
+        minField.setOnAction(e -> applyRange());
+        maxField.setOnAction(e -> applyRange());
+        Button clear = new Button("All items");
+        clear.setOnAction(e -> {
+            minField.clear();
+            maxField.clear();
+            applyRange();
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, grow, new Label("Cosine from"), minField, new Label("to"), maxField, filter,
+                clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        HBox foot = new HBox(message);
+        foot.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
+        setCenter(list);
+        setBottom(foot);
+        model.focusedSubmissionProperty().addListener(o -> loadIfActive());
+        model.leaderboardProperty().addListener(o -> {
+            loaded = 0;
+            loadIfActive();
+        });
+        model.workspaceProperty().addListener(o -> {
+            loaded = 0;
+            lines.clear();
+            heading.setText("No submission");
+        });
+    }
+
+    /** Loads the focused submission when the page is shown, not on every selection change elsewhere. */
+    public void setActive(boolean active) {
+        this.active = active;
+        loadIfActive();
+    }
+
+    private void loadIfActive() {
+        long id = model.focusedSubmissionProperty().get();
+        Workspace workspace = model.workspace();
+        CompetitionKind kind = model.kindProperty().get();
+        if (!active || id <= 0 || id == loaded || workspace == null || kind == null) {
+            return;
+        }
+        loaded = id;
+        LeaderboardPreset board = model.leaderboard();
+        message.setText("Loading\u2026");
+        model.executor().execute(BackgroundTask.of(monitor -> new Loaded(workspace.submission(id).orElse(null),
+                        EvidenceLine.worstFirst(workspace, kind, id, board.board())))
+                .onSuccess(read -> {
+                    if (loaded != id) {
+                        return;
+                    }
+                    lines.setAll(read.lines());
+                    heading.setText(read.submission() == null ? "Submission #" + id
+                            : PrintableText.of(read.submission().team()) + " \u2014 "
+                                    + PrintableText.of(read.submission().fileName()) + " (" + board.id() + ")");
+                    applyRange();
+                })
+                .onFailure(error -> message.setText("Could not load: " + ErrorDialogs.summary(error))));
+    }
+
+    private record Loaded(Submission submission, List<EvidenceLine> lines) {
+    }
+
+    /** Shows the items whose figure lies in the typed range; an unreadable bound is said, not guessed. */
+    private void applyRange() {
+        double min;
+        double max;
+        try {
+            min = bound(minField.getText(), Double.NEGATIVE_INFINITY);
+            max = bound(maxField.getText(), Double.POSITIVE_INFINITY);
+        } catch (NumberFormatException e) {
+            message.setText("The cosine range must be numbers, such as 0.2 to 0.6");
+            return;
+        }
+        filtered.setPredicate(line -> line.value() >= min && line.value() <= max);
+        message.setText(filtered.size() == lines.size()
+                ? lines.size() + " items, worst first"
+                : filtered.size() + " of " + lines.size() + " items with cosine in range, worst first");
+    }
+
+    private static double bound(String text, double none) {
+        return text == null || text.isBlank() ? none : Double.parseDouble(text.trim());
+    }
+
+    /** One item: its id and figure on the first line, the truth and the prediction below. */
+    private static final class LineCell extends ListCell<EvidenceLine> {
+        private final Label figure = new Label();
+        private final Label truth = new Label();
+        private final Label predicted = new Label();
+        private final VBox box = new VBox(2, figure, truth, predicted);
+
+        LineCell() {
+            figure.getStyleClass().add("evidence-figure");
+            predicted.getStyleClass().add("evidence-predicted");
+        }
+
+        @Override
+        protected void updateItem(EvidenceLine line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setGraphic(null);
+                return;
+            }
+            figure.setText(line.item() + "   cosine " + String.format(Locale.ROOT, "%.4f", line.value()));
+            // competitors' text: control characters are shown escaped, never passed to the screen
+            truth.setText("true: " + (line.truth() == null ? "(no prompt text: created from embeddings)"
+                    : PrintableText.escape(line.truth())));
+            predicted.setText("predicted: " + (line.detail() == null || line.detail().isBlank()
+                    ? "(an embedding, no text)" : PrintableText.escape(line.detail())));
+            setGraphic(box);
+        }
+    }
+
+    public ListView<EvidenceLine> list() {
+        return list;
+    }
+}

@@ -1,0 +1,67 @@
+package org.mifid.workbench.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.mifid.workbench.core.Board;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.kind.CompetitionKind;
+import org.mifid.workbench.kind.CompetitionSetup;
+import org.mifid.workbench.kind.KindSubmission;
+import org.mifid.workbench.store.Workspace;
+
+/**
+ * A real image-to-prompt workspace for the UI tests, made through the kind as {@code create-competition} and
+ * {@code score-submission} make it: 10 images with random truth embeddings; team "Perfect" sends scaled copies
+ * (cosine 1), "Half" negates images 0-4 and sends a zero vector for image 9, "Negated" negates every image.
+ */
+final class PromptWorkspaces {
+    static final int DIM = 384;
+    static final int IMAGES = 10;
+    static final List<String> TEAMS = List.of("Half", "Negated", "Perfect");
+
+    private PromptWorkspaces() {
+    }
+
+    static String id(int i) {
+        return "img" + Integer.toHexString(0xa0 + i);
+    }
+
+    static Path create(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        float[][] truth = new float[IMAGES][DIM];
+        Random random = new Random(11);
+        for (float[] v : truth) {
+            for (int d = 0; d < DIM; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+        }
+        Path file = dir.resolve("prompts.db");
+        CompetitionKind kind = CompetitionKind.byId("image-to-prompt");
+        try (Workspace ws = Workspace.open(file)) {
+            kind.create(ws, new CompetitionSetup(write(dir, "truth.csv", truth, 1, 0, false), null, 0.5, 7),
+                    ProgressMonitor.NONE);
+            kind.score(ws, new KindSubmission(write(dir, "half.csv", truth, 1, 5, true), "Half", null),
+                    List.of(Board.values()), ProgressMonitor.NONE);
+            kind.score(ws, new KindSubmission(write(dir, "negated.csv", truth, -1, 0, false), "Negated", null),
+                    List.of(Board.values()), ProgressMonitor.NONE);
+            kind.score(ws, new KindSubmission(write(dir, "perfect.csv", truth, 3, 0, false), "Perfect", null),
+                    List.of(Board.values()), ProgressMonitor.NONE);
+        }
+        return file;
+    }
+
+    /** The truth times {@code factor}, negated for images below {@code negateBelow}, the last one zero if asked. */
+    private static Path write(Path dir, String name, float[][] truth, float factor, int negateBelow,
+                              boolean zeroLast) throws Exception {
+        StringBuilder sb = new StringBuilder("imgId_eId,val\n");
+        for (int i = 0; i < IMAGES; i++) {
+            for (int d = 0; d < DIM; d++) {
+                float v = zeroLast && i == IMAGES - 1 ? 0f : i < negateBelow ? -truth[i][d] : factor * truth[i][d];
+                sb.append(id(i)).append('_').append(d).append(',').append(v).append('\n');
+            }
+        }
+        return Files.writeString(dir.resolve(name), sb);
+    }
+}

@@ -6,16 +6,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.PrintableText;
@@ -42,8 +38,9 @@ public final class EvidencePage extends BorderPane {
     private final ListView<EvidenceLine> list = new ListView<>(filtered);
     private final Label heading = new Label("No submission");
     private final Label message = new Label();
-    private final TextField minField = new TextField();
-    private final TextField maxField = new TextField();
+    private final RangeFilterBar range;
+    private final TextField minField;
+    private final TextField maxField;
     private boolean active;
     private long loaded;
 
@@ -57,32 +54,13 @@ public final class EvidencePage extends BorderPane {
         heading.setId("evidence-heading");
         heading.getStyleClass().add("title-4");
         message.setId("evidence-message");
-        minField.setId("evidence-min");
-        maxField.setId("evidence-max");
-        minField.setPromptText("min cosine");
-        maxField.setPromptText("max cosine");
-        minField.setPrefWidth(100);
-        maxField.setPrefWidth(100);
-        Button filter = new Button("Filter");
-        filter.setId("evidence-apply");
-        filter.setOnAction(e -> applyRange());
-        minField.setOnAction(e -> applyRange());
-        maxField.setOnAction(e -> applyRange());
-        Button clear = new Button("All items");
-        clear.setOnAction(e -> {
-            minField.clear();
-            maxField.clear();
-            applyRange();
-        });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, grow, new Label("Cosine from"), minField, new Label("to"), maxField, filter,
-                clear);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
+        range = new RangeFilterBar(heading, "evidence", "Cosine", 100, "All items", this::applyRange,
+                this::applyRange);
+        minField = range.min;
+        maxField = range.max;
         HBox foot = new HBox(message);
         foot.setPadding(new Insets(4, 8, 4, 8));
-        setTop(bar);
+        setTop(range);
         setCenter(list);
         setBottom(foot);
         model.focusedSubmissionProperty().addListener(o -> loadIfActive());

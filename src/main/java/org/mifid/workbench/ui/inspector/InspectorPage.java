@@ -2,9 +2,7 @@ package org.mifid.workbench.ui.inspector;
 
 import java.io.ByteArrayInputStream;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -12,8 +10,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.mifid.workbench.core.Submission;
@@ -42,8 +38,9 @@ public final class InspectorPage extends BorderPane {
     private final ListView<InspectorItem> list = new ListView<>();
     private final Label heading = new Label("No submission");
     private final Label message = new Label();
-    private final TextField minField = new TextField();
-    private final TextField maxField = new TextField();
+    private final RangeFilterBar range;
+    private final TextField minField;
+    private final TextField maxField;
     private boolean active;
     private long loaded;
 
@@ -63,33 +60,13 @@ public final class InspectorPage extends BorderPane {
         message.setId("inspector-message");
         message.textProperty().bind(inspector.messageProperty());
 
-        minField.setId("range-min");
-        maxField.setId("range-max");
-        minField.setPromptText("min distance");
-        maxField.setPromptText("max distance");
-        minField.setPrefWidth(110);
-        maxField.setPrefWidth(110);
-        Button filter = new Button("Filter");
-        filter.setId("range-apply");
-        filter.setDefaultButton(false);
-        filter.setOnAction(e -> applyRange());
-        minField.setOnAction(e -> applyRange());
-        maxField.setOnAction(e -> applyRange());
-        Button clear = new Button("All images");
-        clear.setOnAction(e -> {
-            minField.clear();
-            maxField.clear();
-            inspector.clearRange();
-        });
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, grow, new Label("Nearest distance from"), minField, new Label("to"), maxField,
-                filter, clear);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
+        range = new RangeFilterBar(heading, "range", "Nearest distance", 110, "All images", this::applyRange,
+                inspector::clearRange);
+        minField = range.min;
+        maxField = range.max;
         HBox foot = new HBox(message);
         foot.setPadding(new Insets(4, 8, 4, 8));
-        setTop(bar);
+        setTop(range);
         setCenter(list);
         setBottom(foot);
 

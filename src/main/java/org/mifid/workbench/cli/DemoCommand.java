@@ -44,6 +44,10 @@ public final class DemoCommand implements Callable<Integer> {
             demo.build(new ConsoleProgress(spec.commandLine().getErr()));
             out.printf(Locale.ROOT, "built the demo competition in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
                     demo.workspaceFile());
+        } else if (demo.finishPrivate(new ConsoleProgress(spec.commandLine().getErr())) > 0) {
+            // the workbench was closed while it scored the private leaderboard in the background
+            out.printf(Locale.ROOT, "finished the demo's private leaderboard in %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
         }
         Map<String, DemoCompetition.Entry> truth = DemoCompetition.roster().stream()
                 .collect(Collectors.toMap(DemoCompetition.Entry::team, Function.identity()));

@@ -50,7 +50,7 @@ public final class EvidencePage extends BorderPane {
         list.setId("evidence-list");
         list.setFixedCellSize(ROW_HEIGHT);
         list.setCellFactory(l -> new LineCell());
-        list.setPlaceholder(new Label("Select a submission on the leaderboard to see its items"));
+        list.setPlaceholder(RangeFilterBar.placeholder("Select a submission on the leaderboard to see its items"));
         heading.setId("evidence-heading");
         heading.getStyleClass().add("title-4");
         message.setId("evidence-message");

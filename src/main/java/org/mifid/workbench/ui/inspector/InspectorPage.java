@@ -54,7 +54,14 @@ public final class InspectorPage extends BorderPane {
         list.setItems(inspector.filtered());
         list.setCellFactory(l -> new InspectorRowCell(this, SHOWN_NEIGHBOURS));
         list.setFixedCellSize(InspectorRowCell.THUMB + 34);
-        list.setPlaceholder(new Label("Select a submission on the leaderboard to see its images"));
+        Label empty = RangeFilterBar.placeholder("Select a submission on the leaderboard to see its images");
+        empty.setId("inspector-empty");
+        list.setPlaceholder(empty);
+        // an empty list says why: nothing chosen yet, or a range that every image falls outside
+        inspector.filtered().addListener((javafx.collections.ListChangeListener<InspectorItem>) c -> empty.setText(
+                inspector.items().isEmpty() ? "Select a submission on the leaderboard to see its images"
+                        : "No image within the nearest-distance range (" + inspector.items().size()
+                                + " hidden): widen it or press All images"));
         heading.setId("inspector-heading");
         heading.getStyleClass().add("title-4");
         message.setId("inspector-message");

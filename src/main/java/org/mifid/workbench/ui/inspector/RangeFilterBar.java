@@ -46,8 +46,28 @@ final class RangeFilterBar extends HBox {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(heading, grow, new Label(figure + " from"), min, new Label("to"), max, filter, all);
+        Label from = new Label(figure + " from");
+        Label to = new Label("to");
+        // the controls keep their full text in a narrow window; only the heading gives way, wrapping onto a second line
+        for (Region control : new Region[] {from, min, to, max, filter, all}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (heading instanceof Label label) {
+            label.setWrapText(true);
+            label.setMinWidth(120);
+            HBox.setHgrow(label, Priority.SOMETIMES);
+        }
+        getChildren().addAll(heading, grow, from, min, to, max, filter, all);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
+    }
+
+    /** An empty list's message that wraps rather than cuts off in a narrow window. */
+    static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(420);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        return label;
     }
 }

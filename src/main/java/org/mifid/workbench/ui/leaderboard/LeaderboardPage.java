@@ -29,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
@@ -52,7 +53,13 @@ public final class LeaderboardPage extends BorderPane {
     private final Label threshold = new Label();
     private final Label emptyState = new Label();
     private final TableView<RankedEntry> beside = new TableView<>();
-    private final SplitPane tables = new SplitPane(table);
+    /** Both tables' rows have this height, so a team's two lines stay level side by side. */
+    private static final double ROW_HEIGHT = 30;
+    private final Label tableCaption = caption("table-caption");
+    private final Label besideCaption = caption("beside-caption");
+    private final VBox tablePane = pane(tableCaption, table);
+    private final VBox besidePane = pane(besideCaption, beside);
+    private final SplitPane tables = new SplitPane(tablePane);
     private final ToggleButton sideBySide = new ToggleButton("Side by side");
     private boolean restoring;
     private Set<Long> selectedIds = Set.of();
@@ -180,12 +187,14 @@ public final class LeaderboardPage extends BorderPane {
 
         sideBySide.setId("side-by-side");
         sideBySide.selectedProperty().addListener((obs, old, on) -> {
+            tableCaption.setVisible(on);
+            tableCaption.setManaged(on);
             if (on) {
-                tables.getItems().add(beside);
-                tables.setDividerPositions(0.66);
+                tables.getItems().add(besidePane);
+                tables.setDividerPositions(0.62);
                 followFocus();
             } else {
-                tables.getItems().remove(beside);
+                tables.getItems().remove(besidePane);
             }
         });
         count.setId("leaderboard-count");
@@ -215,6 +224,9 @@ public final class LeaderboardPage extends BorderPane {
         emptyState.setId("leaderboard-empty");
         emptyState.setWrapText(true);
         table.setPlaceholder(emptyState);
+        table.setFixedCellSize(ROW_HEIGHT);
+        tableCaption.setVisible(false);
+        tableCaption.setManaged(false);
         TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 70);
         rank.setId("col-rank");
         TableColumn<RankedEntry, Integer> change = column("\u0394 vs other", RankedEntry::rankChange, 100);
@@ -266,8 +278,13 @@ public final class LeaderboardPage extends BorderPane {
     private void buildBeside(LeaderboardModel besideModel) {
         beside.setId("beside-table");
         beside.setItems(besideModel.entries());
-        beside.setPlaceholder(new Label("Nothing scored on the other leaderboard"));
-        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 60);
+        Label nothing = new Label("Nothing scored on the other leaderboard");
+        nothing.setWrapText(true);
+        beside.setPlaceholder(nothing);
+        beside.setFixedCellSize(ROW_HEIGHT);
+        // never narrower than "Private rank" in the header with its sort mark
+        TableColumn<RankedEntry, Integer> rank = column("Rank", RankedEntry::rank, 120);
+        rank.setMinWidth(120);
         TableColumn<RankedEntry, String> team = column("Team", RankedEntry::team, 170);
         TableColumn<RankedEntry, Verdict> verdict = column("Verdict", RankedEntry::verdict, 110);
         verdict.setCellFactory(c -> new VerdictBadgeCell());
@@ -314,13 +331,33 @@ public final class LeaderboardPage extends BorderPane {
         }
         target.getColumns().remove(at, target.getColumns().size() - (target == table ? 2 : 1));
         target.getColumns().addAll(at, columns);
+        if (target == beside) {
+            // the narrow table scrolls sideways rather than cutting its headings to "..."
+            target.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        }
         updateThreshold();
     }
 
     private void updateBesideTitle() {
-        LeaderboardPreset other = model.leaderboard() == LeaderboardPreset.PUBLIC
-                ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+        LeaderboardPreset shown = model.leaderboard();
+        LeaderboardPreset other = shown == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
         beside.getColumns().get(0).setText(capitalize(other.id()) + " rank");
+        tableCaption.setText(capitalize(shown.id()) + " leaderboard, filtered and searched as above");
+        besideCaption.setText(capitalize(other.id()) + " leaderboard, every submission; follows the selected one");
+    }
+
+    private static Label caption(String id) {
+        Label caption = new Label();
+        caption.setId(id);
+        caption.getStyleClass().add("text-bold");
+        caption.setPadding(new Insets(4, 6, 4, 6));
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        return caption;
+    }
+
+    private static VBox pane(Label caption, TableView<RankedEntry> table) {
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(caption, table);
     }
 
     private void followFocus() {

@@ -11,6 +11,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
@@ -34,6 +35,7 @@ import org.mifid.workbench.ui.common.Icons;
 import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.help.ShortcutSheet;
 import org.mifid.workbench.ui.histogram.HistogramPage;
 import org.mifid.workbench.ui.histogram.InspectionQueue;
 import org.mifid.workbench.ui.inspector.EvidencePage;
@@ -66,6 +68,7 @@ public final class WorkbenchView extends BorderPane {
     private final ScoringPage scoringPage;
     private final ReviewController review;
     private Theme theme;
+    private MenuBar menuBar;
 
     public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageLookup images,
                          Duration coalesce, Theme theme) {
@@ -155,20 +158,15 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private MenuBar menuBar(VerdictRecorder recorder) {
-        MenuItem newWorkspace = new MenuItem("New workspace\u2026");
-        newWorkspace.setOnAction(e -> chooseWorkspace(true));
-        MenuItem open = Icons.decorate(new MenuItem("Open workspace\u2026"), "open");
-        open.setAccelerator(KeyCombination.valueOf("Shortcut+O"));
-        open.setOnAction(e -> chooseWorkspace(false));
-        MenuItem export = Icons.decorate(new MenuItem("Export leaderboard\u2026"), "export");
-        export.setAccelerator(KeyCombination.valueOf("Shortcut+E"));
-        export.setOnAction(e -> chooseExport());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.valueOf("Shortcut+Q"));
-        quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, newWorkspace, open, export, quit);
+        MenuItem newWorkspace = command("New workspace\u2026", "Shortcut+N", () -> chooseWorkspace(true));
+        MenuItem open = Icons.decorate(command("Open workspace\u2026", "Shortcut+O", () -> chooseWorkspace(false)),
+                "open");
+        MenuItem export = Icons.decorate(command("Export leaderboard\u2026", "Shortcut+E", this::chooseExport),
+                "export");
+        MenuItem quit = command("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
+        Menu file = new Menu("_File", null, newWorkspace, open, export, new SeparatorMenuItem(), quit);
 
-        Menu verdicts = new Menu("Verdict");
+        Menu verdicts = new Menu("_Verdict");
         for (ReviewAction action : ReviewAction.values()) {
             MenuItem item = new MenuItem(action.title());
             item.setAccelerator(review.bindings().combination(action));
@@ -180,23 +178,41 @@ public final class WorkbenchView extends BorderPane {
             }
             verdicts.getItems().add(item);
         }
-        MenuItem reviewer = new MenuItem("Reviewer name\u2026");
-        reviewer.setOnAction(e -> askReviewer());
-        verdicts.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), reviewer);
+        verdicts.getItems().addAll(new SeparatorMenuItem(),
+                command("Reviewer name\u2026", "Shortcut+Shift+R", this::askReviewer));
 
-        Menu view = new Menu("View");
+        Menu view = new Menu("V_iew");
         for (Page page : Page.values()) {
-            MenuItem item = new MenuItem(page.name().charAt(0) + page.name().substring(1).toLowerCase());
-            item.setAccelerator(KeyCombination.valueOf("Shortcut+" + (page.ordinal() + 1)));
-            item.setOnAction(e -> showPage(page));
-            view.getItems().add(item);
+            view.getItems().add(command(page.name().charAt(0) + page.name().substring(1).toLowerCase(),
+                    "Shortcut+" + (page.ordinal() + 1), () -> showPage(page)));
         }
-        MenuItem toggleTheme = Icons.decorate(new MenuItem("Light / dark theme"), "theme");
-        toggleTheme.setOnAction(e -> toggleTheme());
-        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggleTheme);
-        MenuBar bar = new MenuBar(file, verdicts, view);
-        bar.setId("menu-bar");
-        return bar;
+        MenuItem find = command("Find on the leaderboard", "Shortcut+F", () -> {
+            showPage(Page.LEADERBOARD);
+            leaderboardPage.focusSearch();
+        });
+        MenuItem toggleTheme = Icons.decorate(command("Light / dark theme", "Shortcut+Shift+T", this::toggleTheme),
+                "theme");
+        view.getItems().addAll(new SeparatorMenuItem(), find, toggleTheme);
+
+        MenuItem shortcuts = command("Keyboard shortcuts", "F1", this::showShortcuts);
+        shortcuts.setId("menu-shortcuts");
+        Menu help = new Menu("_Help", null, shortcuts);
+        menuBar = new MenuBar(file, verdicts, view, help);
+        menuBar.setId("menu-bar");
+        return menuBar;
+    }
+
+    /** A menu item with its accelerator: the menus are the keyboard's way to every command. */
+    private static MenuItem command(String title, String keys, Runnable action) {
+        MenuItem item = new MenuItem(title);
+        item.setAccelerator(KeyCombination.valueOf(keys));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Help > Keyboard shortcuts, generated from the menus as they are now and the pages' own keys. */
+    public void showShortcuts() {
+        ShortcutSheet.show(getScene() == null ? null : getScene().getWindow(), ShortcutSheet.of(menuBar));
     }
 
     private ToolBar toolBar(VerdictRecorder recorder) {

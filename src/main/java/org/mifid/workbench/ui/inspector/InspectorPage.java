@@ -18,6 +18,7 @@ import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.PageKey;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.verdicts.ReviewController;
 
@@ -199,7 +200,7 @@ public final class InspectorPage extends BorderPane {
         stage.setTitle("Compare \u2014 " + item.name());
         Scene scene = new Scene(root);
         scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (PageKey.CLOSE_WINDOW.matches(e)) {
                 stage.close();
             }
         });

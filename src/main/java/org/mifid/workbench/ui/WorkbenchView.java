@@ -1,7 +1,9 @@
 package org.mifid.workbench.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -22,9 +24,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.export.LeaderboardExporter;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.store.Workspace;
@@ -32,11 +36,14 @@ import org.mifid.workbench.ui.comparison.ComparisonPage;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.Icons;
+import org.mifid.workbench.ui.common.RecentWorkspaces;
 import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.help.ShortcutSheet;
 import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.imports.ImportOptionsDialog;
+import org.mifid.workbench.ui.imports.ResultsImportRun;
 import org.mifid.workbench.ui.histogram.InspectionQueue;
 import org.mifid.workbench.ui.inspector.EvidencePage;
 import org.mifid.workbench.ui.inspector.InspectorModel;
@@ -69,11 +76,13 @@ public final class WorkbenchView extends BorderPane {
     private final ReviewController review;
     private Theme theme;
     private MenuBar menuBar;
+    private final RecentWorkspaces recent;
 
     public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageLookup images,
                          Duration coalesce, Theme theme) {
         this.model = model;
         this.theme = theme;
+        this.recent = new RecentWorkspaces(model.settings());
         setId("workbench");
         VerdictRecorder recorder = new VerdictRecorder(model);
         review = new ReviewController(model, recorder, new KeyBindings(model.settings()));
@@ -163,8 +172,13 @@ public final class WorkbenchView extends BorderPane {
                 "open");
         MenuItem export = Icons.decorate(command("Export leaderboard\u2026", "Shortcut+E", this::chooseExport),
                 "export");
+        MenuItem importResults = command("Import results\u2026", "Shortcut+I", this::chooseImport);
         MenuItem quit = command("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        Menu file = new Menu("_File", null, newWorkspace, open, export, new SeparatorMenuItem(), quit);
+        Menu recentMenu = new Menu("Recent workspaces");
+        recentMenu.setId("menu-recent");
+        Menu file = new Menu("_File", null, newWorkspace, open, recentMenu, new SeparatorMenuItem(), importResults,
+                export, new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> fillRecent(recentMenu));
 
         Menu verdicts = new Menu("_Verdict");
         for (ReviewAction action : ReviewAction.values()) {
@@ -200,6 +214,72 @@ public final class WorkbenchView extends BorderPane {
         menuBar = new MenuBar(file, verdicts, view, help);
         menuBar.setId("menu-bar");
         return menuBar;
+    }
+
+    /**
+     * The recent workspaces, most recent first, rebuilt each time the File menu opens; files gone since are dropped
+     * from the list, and the menu and the status line say which.
+     */
+    void fillRecent(Menu menu) {
+        List<Path> missing = recent.dropMissing();
+        menu.getItems().clear();
+        List<Path> files = recent.list();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            MenuItem item = new MenuItem(PrintableText.of(file.getFileName() + " \u2014 " + file.getParent()));
+            item.setMnemonicParsing(false);
+            item.setId("recent-" + i);
+            item.setOnAction(e -> openRecent(file));
+            menu.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No workspace opened yet");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        if (!missing.isEmpty()) {
+            String note = "Dropped from the recent workspaces (file gone): " + PrintableText.of(missing.stream()
+                    .map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+            MenuItem dropped = new MenuItem(note);
+            dropped.setMnemonicParsing(false);
+            dropped.setId("recent-dropped");
+            dropped.setDisable(true);
+            menu.getItems().addAll(new SeparatorMenuItem(), dropped);
+            model.statusProperty().set(note);
+        }
+    }
+
+    private void openRecent(Path file) {
+        if (Files.isRegularFile(file)) {
+            openWorkspace(file);
+        } else {
+            recent.dropMissing();
+            model.statusProperty().set("Dropped from the recent workspaces (file gone): " + PrintableText.of(
+                    file.toString()));
+        }
+    }
+
+    private void chooseImport() {
+        if (model.workspace() == null) {
+            model.statusProperty().set("Open a workspace first");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Results (CSV)", "*.csv"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            importResults(file.toPath());
+        }
+    }
+
+    /**
+     * File > Import results… once the file is chosen: the options, then the import on the writer with progress
+     * and Cancel, then its summary.
+     */
+    public void importResults(Path file) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        ImportOptionsDialog.ask(owner, file).ifPresent(choice ->
+                ResultsImportRun.start(model, owner, file, choice));
     }
 
     /** A menu item with its accelerator: the menus are the keyboard's way to every command. */
@@ -324,7 +404,7 @@ public final class WorkbenchView extends BorderPane {
         }).onSuccess(opened -> {
             model.open(opened.getKey());
             model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
-            model.settings().save();
+            recent.opened(file);
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
                 stage.setTitle("MiFID Workbench \u2014 " + opened.getValue() + " (" + file.getFileName() + ")");
             }

@@ -16,6 +16,10 @@ public enum PageKey {
     THRESHOLD_UP("Histogram", "Threshold up a tenth of a bin", key(KeyCode.RIGHT)),
     THRESHOLD_DOWN_BIN("Histogram", "Threshold down a whole bin", shift(KeyCode.LEFT)),
     THRESHOLD_UP_BIN("Histogram", "Threshold up a whole bin", shift(KeyCode.RIGHT)),
+    COMPARE_SELECTED("Inspector", "Compare the selected image with its nearest training image", key(KeyCode.ENTER)),
+    COMPARE_NEXT("Compare window", "Next image of the inspector's list", key(KeyCode.RIGHT), key(KeyCode.PAGE_DOWN)),
+    COMPARE_PREVIOUS("Compare window", "Previous image of the inspector's list", key(KeyCode.LEFT),
+            key(KeyCode.PAGE_UP)),
     CLOSE_WINDOW("Compare window", "Close it", key(KeyCode.ESCAPE));
 
     private final String where;

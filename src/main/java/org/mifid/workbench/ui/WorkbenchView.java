@@ -426,6 +426,10 @@ public final class WorkbenchView extends BorderPane {
         return evidencePage;
     }
 
+    public ScoringPage scoringPage() {
+        return scoringPage;
+    }
+
     public InspectorPage inspectorPage() {
         return inspectorPage;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.review.LeaderboardAnalysis;
@@ -57,8 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
             for (Ranking.Ranked r : Ranking.rank(rows, eps)) {
                 DemoCompetition.Entry t = truth.get(r.row().submission().team());
                 out.printf(Locale.ROOT, "%4d  %-14s %10.2f %9.4f %12.2f %-9s  %s (%s)%n", r.rank(),
-                        r.row().submission().team(), r.row().score().fid(), r.row().score().distance(), r.mifid(),
-                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(), r.row().submission().label());
+                        PrintableText.of(r.row().submission().team()), r.row().score().fid(), r.row().score().distance(), r.mifid(),
+                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(),
+                        PrintableText.of(r.row().submission().label()));
             }
             LabelledDistances labelled = LeaderboardAnalysis.labelledDistances(rows);
             out.printf(Locale.ROOT, "AUC of the distance separating memorizers from honest teams: %.3f%n",

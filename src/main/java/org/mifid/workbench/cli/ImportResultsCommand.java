@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.importing.ColumnMapping;
 import org.mifid.workbench.importing.ImportReport;
@@ -53,7 +54,7 @@ public final class ImportResultsCommand implements Callable<Integer> {
             ImportReport r = new ResultsImport(ws).importFile(file, mapping, skipBadRows, ProgressMonitor.NONE);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "imported %d of %d rows from %s into %s in %d ms (%s format)%n", r.imported(),
-                    r.rows(), file, db, r.millis(), r.format());
+                    r.rows(), PrintableText.of(file.toString()), PrintableText.of(db.toString()), r.millis(), r.format());
             r.details(LISTED).forEach(line -> out.println("  " + line));
             out.flush();
         }

@@ -36,13 +36,14 @@ public record ImportReport(
      */
     public List<String> details(int listed) {
         List<String> lines = new ArrayList<>();
+        String source = PrintableText.of(file.toString());
         lines.add(String.format(Locale.ROOT, "already in the workspace: %d; disqualified (score 999999, stored with a"
                 + " cheater verdict): %d; malformed rows skipped: %d; score mismatches: %d", alreadyPresent,
                 disqualified, skipped.size(), mismatches.size()));
-        skipped.stream().limit(listed).forEach(p -> lines.add(String.format(Locale.ROOT, "skipped %s:%d: %s", file,
+        skipped.stream().limit(listed).forEach(p -> lines.add(String.format(Locale.ROOT, "skipped %s:%d: %s", source,
                 p.line(), PrintableText.of(p.problem()))));
         mismatches.stream().limit(listed).forEach(m -> lines.add(String.format(Locale.ROOT,
-                "mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance", file,
+                "mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance", source,
                 m.line(), PrintableText.of(m.submission()), m.leaderboard().id(), m.fileScore(), m.recomputed())));
         if (skipped.size() > listed || mismatches.size() > listed) {
             lines.add("(lists cut at " + listed + " each)");

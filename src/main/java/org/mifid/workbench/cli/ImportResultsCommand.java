@@ -10,7 +10,6 @@ import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.importing.ColumnMapping;
 import org.mifid.workbench.importing.ImportReport;
-import org.mifid.workbench.importing.ResultField;
 import org.mifid.workbench.importing.ResultsImport;
 import org.mifid.workbench.store.Workspace;
 import picocli.CommandLine;
@@ -56,43 +55,17 @@ public final class ImportResultsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "imported %d of %d rows from %s into %s in %d ms (%s format)%n", r.imported(),
                     r.rows(), PrintableText.of(file.toString()), PrintableText.of(db.toString()), r.millis(), r.format());
-            out.printf(Locale.ROOT, "  already in the workspace: %d; disqualified (score 999999, stored with a cheater"
-                    + " verdict): %d; malformed rows skipped: %d; score mismatches: %d%n", r.alreadyPresent(),
-                    r.disqualified(), r.skipped().size(), r.mismatches().size());
-            r.skipped().stream().limit(LISTED).forEach(p ->
-                    out.printf(Locale.ROOT, "  skipped %s:%d: %s%n", PrintableText.of(file.toString()), p.line(),
-                            PrintableText.of(p.problem())));
-            r.mismatches().stream().limit(LISTED).forEach(m -> out.printf(Locale.ROOT,
-                    "  mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance%n",
-                    PrintableText.of(file.toString()), m.line(), PrintableText.of(m.submission()), m.leaderboard().id(), m.fileScore(), m.recomputed()));
-            if (r.skipped().size() + r.mismatches().size() > 2 * LISTED) {
-                out.println("  (lists cut at " + LISTED + " each)");
-            }
+            r.details(LISTED).forEach(line -> out.println("  " + line));
             out.flush();
         }
         return 0;
     }
 
     private ColumnMapping mapping() {
-        switch (format) {
-            case "kaggle-2019" -> {
-                if (!map.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--map is for --format generic; kaggle-2019 has fixed columns");
-                }
-                return ColumnMapping.kaggle2019();
-            }
-            case "generic" -> {
-                Map<String, ResultField> fields = new LinkedHashMap<>();
-                try {
-                    map.forEach((column, field) -> fields.put(column, ResultField.parse(field)));
-                    return ColumnMapping.generic(fields);
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--map: " + e.getMessage());
-                }
-            }
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format must be kaggle-2019 or generic, not '" + format + "'");
+        try {
+            return ColumnMapping.of(format, map);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format/--map: " + e.getMessage());
         }
     }
 }

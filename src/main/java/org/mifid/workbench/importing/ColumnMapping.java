@@ -56,6 +56,35 @@ public final class ColumnMapping {
         return new ColumnMapping("generic", m, false);
     }
 
+    /** The formats {@link #of} knows, the first being the default. */
+    public static final java.util.List<String> FORMATS = java.util.List.of("kaggle-2019", "generic");
+
+    /**
+     * The mapping of a format by name with its column map ({@code column -> field id}), as the command line's
+     * {@code --format} and {@code --map} and the workbench's import dialog give them.
+     *
+     * @throws IllegalArgumentException naming the unknown format, an unknown field, a field mapped twice, or a
+     *     column map given to the fixed kaggle-2019 format
+     */
+    public static ColumnMapping of(String format, Map<String, String> columnToField) {
+        switch (format) {
+            case "kaggle-2019" -> {
+                if (!columnToField.isEmpty()) {
+                    throw new IllegalArgumentException("a column map is for the generic format; kaggle-2019 has"
+                            + " fixed columns");
+                }
+                return kaggle2019();
+            }
+            case "generic" -> {
+                Map<String, ResultField> fields = new java.util.LinkedHashMap<>();
+                columnToField.forEach((column, field) -> fields.put(column, ResultField.parse(field)));
+                return generic(fields);
+            }
+            default -> throw new IllegalArgumentException("the format must be kaggle-2019 or generic, not '"
+                    + format + "'");
+        }
+    }
+
     public String formatName() {
         return formatName;
     }

@@ -1,7 +1,10 @@
 package org.mifid.workbench.importing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.LeaderboardPreset;
 
 /**
@@ -25,6 +28,28 @@ public record ImportReport(
         List<RowProblem> skipped,
         List<ScoreMismatch> mismatches,
         long millis) {
+
+    /**
+     * What happened besides the imported count, in the words the command line prints and the workbench's summary
+     * shows: the totals, then up to {@code listed} skipped rows and as many score mismatches, each naming its line;
+     * competitors' text in them is escaped.
+     */
+    public List<String> details(int listed) {
+        List<String> lines = new ArrayList<>();
+        String source = PrintableText.of(file.toString());
+        lines.add(String.format(Locale.ROOT, "already in the workspace: %d; disqualified (score 999999, stored with a"
+                + " cheater verdict): %d; malformed rows skipped: %d; score mismatches: %d", alreadyPresent,
+                disqualified, skipped.size(), mismatches.size()));
+        skipped.stream().limit(listed).forEach(p -> lines.add(String.format(Locale.ROOT, "skipped %s:%d: %s", source,
+                p.line(), PrintableText.of(p.problem()))));
+        mismatches.stream().limit(listed).forEach(m -> lines.add(String.format(Locale.ROOT,
+                "mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance", source,
+                m.line(), PrintableText.of(m.submission()), m.leaderboard().id(), m.fileScore(), m.recomputed())));
+        if (skipped.size() > listed || mismatches.size() > listed) {
+            lines.add("(lists cut at " + listed + " each)");
+        }
+        return lines;
+    }
 
     /** A malformed row: its line in the file (1 = header) and what is wrong. */
     public record RowProblem(long line, String problem) {

@@ -52,7 +52,16 @@ public final class ArchiveScorer {
 
     /** Scores an image set already opened (and checked) by the caller. */
     public MifidScorer.Result score(ImageSet images, ProgressMonitor monitor) {
-        FeatureMatrix generated = new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
+        return score(features(images, monitor), monitor);
+    }
+
+    /** The image set's features under this scorer's network. */
+    public FeatureMatrix features(ImageSet images, ProgressMonitor monitor) {
+        return new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
+    }
+
+    /** Scores features of this scorer's network extracted before (one archive scored on several boards). */
+    public MifidScorer.Result score(FeatureMatrix generated, ProgressMonitor monitor) {
         return scorer.score(generated, reference.features(), reference.statistics(), monitor);
     }
 

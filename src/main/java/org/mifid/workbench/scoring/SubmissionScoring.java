@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import org.mifid.workbench.engine.ComputeDevice;
+import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.MifidScorer;
@@ -65,14 +67,40 @@ public final class SubmissionScoring implements AutoCloseable {
 
     /** As {@link #score(ScoringRequest, ProgressMonitor)}, storing a known label (ground truth) with it. */
     public Scored score(ScoringRequest request, String label, ProgressMonitor monitor) {
+        ScoredBoards scored = scoreOnBoards(request, List.of(request.leaderboard()), label, monitor);
+        return new Scored(scored.submissionId(), scored.scores().get(request.leaderboard()));
+    }
+
+    /** A submission scored on several leaderboards in one run: its id and its figures per board, as asked. */
+    public record ScoredBoards(long submissionId, Map<LeaderboardPreset, MifidScore> scores) {
+    }
+
+    /**
+     * Scores the archive on each of {@code boards} from one reading of it, and stores the submission with all its
+     * scores in one transaction: the request's board with the request's network, any other with the network it
+     * is scored with. Every board must have a reference set, checked before any features are extracted.
+     */
+    public ScoredBoards scoreOnBoards(ScoringRequest request, List<LeaderboardPreset> boards, String label,
+                                      ProgressMonitor monitor) {
         long started = System.nanoTime();
-        requireBoardNetwork(request.leaderboard(), request.extractorId());
+        for (LeaderboardPreset board : boards) {
+            requireBoardNetwork(board, network(request, board));
+        }
         try (InMemoryImageSet images = ImageSets.open(request.archive(), ValidationProfile.fromId(request.profile()), monitor)) {
             workspace.submissionByChecksum(images.checksum()).ifPresent(s -> {
                 throw new DuplicateSubmissionException(request.archive().toString(), s.id());
             });
-            ScoredLeaderboard scored = measure(images, request.leaderboard(), request.extractorId(), request.device(),
-                    request.k(), started, monitor);
+            boards.forEach(this::reference);
+            List<ScoredLeaderboard> scores = new ArrayList<>(boards.size());
+            Map<LeaderboardPreset, MifidScore> figures = new LinkedHashMap<>();
+            // boards scored with one network share the archive's features, extracted once
+            Map<String, FeatureMatrix> features = new HashMap<>();
+            for (LeaderboardPreset board : boards) {
+                ScoredLeaderboard scored = measure(images, board, network(request, board), request.device(),
+                        request.k(), started, features, monitor);
+                scores.add(scored);
+                figures.put(board, scored.score());
+            }
             List<String> names = new ArrayList<>(images.size());
             for (int i = 0; i < images.size(); i++) {
                 names.add(images.name(i));
@@ -81,8 +109,19 @@ public final class SubmissionScoring implements AutoCloseable {
             NewSubmission submission = new NewSubmission(request.externalId(), request.team(),
                     archive.getFileName().toString(), archive.toString(), images.checksum(), Instant.now(),
                     images.size(), label, names);
-            return new Scored(workspace.addSubmission(submission, List.of(scored)), scored.score());
+            return new ScoredBoards(workspace.addSubmission(submission, scores), figures);
         }
+    }
+
+    /** The request names the network of its own board; another board keeps the one it is scored with. */
+    private String network(ScoringRequest request, LeaderboardPreset board) {
+        return board == request.leaderboard() ? request.extractorId() : workspace.leaderboardExtractor(board);
+    }
+
+    private ReferenceSet reference(LeaderboardPreset board) {
+        return workspace.leaderboardReferenceSet(board).orElseThrow(() ->
+                new InvalidInputException(workspace.file().toString(), "the " + board.id()
+                        + " leaderboard has no training set to score against (register one first)"));
     }
 
     /** The first scores of a board set its network; later ones must use it. */
@@ -114,17 +153,20 @@ public final class SubmissionScoring implements AutoCloseable {
                 throw new InvalidInputException(submission.path(), "changed since it was scored (checksum differs)");
             }
             workspace.addScore(submission.id(), measure(images, board, workspace.leaderboardExtractor(board), device, k,
-                    started, monitor));
+                    started, new HashMap<>(), monitor));
         }
     }
 
-    /** Features, FID and the memorization search of one image set on one leaderboard. */
+    /**
+     * Features, FID and the memorization search of one image set on one leaderboard; the features are taken from
+     * {@code features} (by network and device) when another board of the same run extracted them.
+     */
     private ScoredLeaderboard measure(ImageSet images, LeaderboardPreset board, String extractorId, String device,
-                                      int k, long started, ProgressMonitor monitor) {
-        ReferenceSet reference = workspace.leaderboardReferenceSet(board).orElseThrow(() ->
-                new InvalidInputException(workspace.file().toString(), "the " + board.id()
-                        + " leaderboard has no training set to score against (register one first)"));
-        FeatureExtractor extractor = extractors.computeIfAbsent(extractorId + "@" + device,
+                                      int k, long started, Map<String, FeatureMatrix> features,
+                                      ProgressMonitor monitor) {
+        ReferenceSet reference = reference(board);
+        String network = extractorId + "@" + device;
+        FeatureExtractor extractor = extractors.computeIfAbsent(network,
                 key -> registry.open(extractorId, ComputeDevice.resolve(device)));
         ArchiveScorer.Reference train = training.get(reference.id() + "@" + extractorId);
         if (train == null) {
@@ -136,7 +178,9 @@ public final class SubmissionScoring implements AutoCloseable {
                 .k(k)
                 .device(ComputeDevice.resolve(device))
                 .build();
-        MifidScorer.Result result = new ArchiveScorer(extractor, train, scorer).score(images, monitor);
+        ArchiveScorer archive = new ArchiveScorer(extractor, train, scorer);
+        FeatureMatrix generated = features.computeIfAbsent(network, key -> archive.features(images, monitor));
+        MifidScorer.Result result = archive.score(generated, monitor);
         monitor.checkCancelled();
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScoredLeaderboard(board, result.score(), extractor.spec().id(), millis, result.neighbours(),

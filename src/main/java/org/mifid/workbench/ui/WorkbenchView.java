@@ -1,7 +1,9 @@
 package org.mifid.workbench.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -11,6 +13,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
@@ -21,9 +24,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.export.LeaderboardExporter;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.store.Workspace;
@@ -31,11 +36,15 @@ import org.mifid.workbench.ui.comparison.ComparisonPage;
 import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.Icons;
+import org.mifid.workbench.ui.common.RecentWorkspaces;
 import org.mifid.workbench.ui.common.TaskExecutor;
 import org.mifid.workbench.ui.common.TaskHandle;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
+import org.mifid.workbench.ui.help.ShortcutSheet;
 import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.imports.ImportOptionsDialog;
+import org.mifid.workbench.ui.imports.ResultsImportRun;
 import org.mifid.workbench.ui.histogram.InspectionQueue;
 import org.mifid.workbench.ui.inspector.EvidencePage;
 import org.mifid.workbench.ui.inspector.InspectorModel;
@@ -68,11 +77,14 @@ public final class WorkbenchView extends BorderPane {
     private final ScoringPage scoringPage;
     private final ReviewController review;
     private Theme theme;
+    private MenuBar menuBar;
+    private final RecentWorkspaces recent;
 
     public WorkbenchView(WorkbenchModel model, TaskExecutor thumbnailExecutor, ImageLookup images,
                          Duration coalesce, Theme theme) {
         this.model = model;
         this.theme = theme;
+        this.recent = new RecentWorkspaces(model.settings());
         setId("workbench");
         VerdictRecorder recorder = new VerdictRecorder(model);
         review = new ReviewController(model, recorder, new KeyBindings(model.settings()));
@@ -191,20 +203,20 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private MenuBar menuBar(VerdictRecorder recorder) {
-        MenuItem newWorkspace = new MenuItem("New workspace\u2026");
-        newWorkspace.setOnAction(e -> chooseWorkspace(true));
-        MenuItem open = Icons.decorate(new MenuItem("Open workspace\u2026"), "open");
-        open.setAccelerator(KeyCombination.valueOf("Shortcut+O"));
-        open.setOnAction(e -> chooseWorkspace(false));
-        MenuItem export = Icons.decorate(new MenuItem("Export leaderboard\u2026"), "export");
-        export.setAccelerator(KeyCombination.valueOf("Shortcut+E"));
-        export.setOnAction(e -> chooseExport());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.valueOf("Shortcut+Q"));
-        quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, newWorkspace, open, export, quit);
+        MenuItem newWorkspace = command("New workspace\u2026", "Shortcut+N", () -> chooseWorkspace(true));
+        MenuItem open = Icons.decorate(command("Open workspace\u2026", "Shortcut+O", () -> chooseWorkspace(false)),
+                "open");
+        MenuItem export = Icons.decorate(command("Export leaderboard\u2026", "Shortcut+E", this::chooseExport),
+                "export");
+        MenuItem importResults = command("Import results\u2026", "Shortcut+I", this::chooseImport);
+        MenuItem quit = command("Quit", "Shortcut+Q", () -> getScene().getWindow().hide());
+        Menu recentMenu = new Menu("Recent workspaces");
+        recentMenu.setId("menu-recent");
+        Menu file = new Menu("_File", null, newWorkspace, open, recentMenu, new SeparatorMenuItem(), importResults,
+                export, new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> fillRecent(recentMenu));
 
-        Menu verdicts = new Menu("Verdict");
+        Menu verdicts = new Menu("_Verdict");
         for (ReviewAction action : ReviewAction.values()) {
             MenuItem item = new MenuItem(action.title());
             item.setAccelerator(review.bindings().combination(action));
@@ -216,23 +228,107 @@ public final class WorkbenchView extends BorderPane {
             }
             verdicts.getItems().add(item);
         }
-        MenuItem reviewer = new MenuItem("Reviewer name\u2026");
-        reviewer.setOnAction(e -> askReviewer());
-        verdicts.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), reviewer);
+        verdicts.getItems().addAll(new SeparatorMenuItem(),
+                command("Reviewer name\u2026", "Shortcut+Shift+R", this::askReviewer));
 
-        Menu view = new Menu("View");
+        Menu view = new Menu("V_iew");
         for (Page page : Page.values()) {
-            MenuItem item = new MenuItem(page.name().charAt(0) + page.name().substring(1).toLowerCase());
-            item.setAccelerator(KeyCombination.valueOf("Shortcut+" + (page.ordinal() + 1)));
-            item.setOnAction(e -> showPage(page));
-            view.getItems().add(item);
+            view.getItems().add(command(page.name().charAt(0) + page.name().substring(1).toLowerCase(),
+                    "Shortcut+" + (page.ordinal() + 1), () -> showPage(page)));
         }
-        MenuItem toggleTheme = Icons.decorate(new MenuItem("Light / dark theme"), "theme");
-        toggleTheme.setOnAction(e -> toggleTheme());
-        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggleTheme);
-        MenuBar bar = new MenuBar(file, verdicts, view);
-        bar.setId("menu-bar");
-        return bar;
+        MenuItem find = command("Find on the leaderboard", "Shortcut+F", () -> {
+            showPage(Page.LEADERBOARD);
+            leaderboardPage.focusSearch();
+        });
+        MenuItem toggleTheme = Icons.decorate(command("Light / dark theme", "Shortcut+Shift+T", this::toggleTheme),
+                "theme");
+        view.getItems().addAll(new SeparatorMenuItem(), find, toggleTheme);
+
+        MenuItem shortcuts = command("Keyboard shortcuts", "F1", this::showShortcuts);
+        shortcuts.setId("menu-shortcuts");
+        Menu help = new Menu("_Help", null, shortcuts);
+        menuBar = new MenuBar(file, verdicts, view, help);
+        menuBar.setId("menu-bar");
+        return menuBar;
+    }
+
+    /**
+     * The recent workspaces, most recent first, rebuilt each time the File menu opens; files gone since are dropped
+     * from the list, and the menu and the status line say which.
+     */
+    void fillRecent(Menu menu) {
+        List<Path> missing = recent.dropMissing();
+        menu.getItems().clear();
+        List<Path> files = recent.list();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            MenuItem item = new MenuItem(PrintableText.of(file.getFileName() + " \u2014 " + file.getParent()));
+            item.setMnemonicParsing(false);
+            item.setId("recent-" + i);
+            item.setOnAction(e -> openRecent(file));
+            menu.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No workspace opened yet");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        if (!missing.isEmpty()) {
+            String note = "Dropped from the recent workspaces (file gone): " + PrintableText.of(missing.stream()
+                    .map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+            MenuItem dropped = new MenuItem(note);
+            dropped.setMnemonicParsing(false);
+            dropped.setId("recent-dropped");
+            dropped.setDisable(true);
+            menu.getItems().addAll(new SeparatorMenuItem(), dropped);
+            model.statusProperty().set(note);
+        }
+    }
+
+    private void openRecent(Path file) {
+        if (Files.isRegularFile(file)) {
+            openWorkspace(file);
+        } else {
+            recent.dropMissing();
+            model.statusProperty().set("Dropped from the recent workspaces (file gone): " + PrintableText.of(
+                    file.toString()));
+        }
+    }
+
+    private void chooseImport() {
+        if (model.workspace() == null) {
+            model.statusProperty().set("Open a workspace first");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Results (CSV)", "*.csv"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            importResults(file.toPath());
+        }
+    }
+
+    /**
+     * File > Import results… once the file is chosen: the options, then the import on the writer with progress
+     * and Cancel, then its summary.
+     */
+    public void importResults(Path file) {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        ImportOptionsDialog.ask(owner, file).ifPresent(choice ->
+                ResultsImportRun.start(model, owner, file, choice));
+    }
+
+    /** A menu item with its accelerator: the menus are the keyboard's way to every command. */
+    private static MenuItem command(String title, String keys, Runnable action) {
+        MenuItem item = new MenuItem(title);
+        item.setAccelerator(KeyCombination.valueOf(keys));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Help > Keyboard shortcuts, generated from the menus as they are now and the pages' own keys. */
+    public void showShortcuts() {
+        ShortcutSheet.show(getScene() == null ? null : getScene().getWindow(), ShortcutSheet.of(menuBar));
     }
 
     private ToolBar toolBar(VerdictRecorder recorder) {
@@ -344,7 +440,7 @@ public final class WorkbenchView extends BorderPane {
         }).onSuccess(opened -> {
             model.open(opened.getKey());
             model.settings().put("lastWorkspace", file.toAbsolutePath().toString());
-            model.settings().save();
+            recent.opened(file);
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
                 stage.setTitle("MiFID Workbench \u2014 " + opened.getValue() + " (" + file.getFileName() + ")");
             }
@@ -364,6 +460,10 @@ public final class WorkbenchView extends BorderPane {
 
     public EvidencePage evidencePage() {
         return evidencePage;
+    }
+
+    public ScoringPage scoringPage() {
+        return scoringPage;
     }
 
     public InspectorPage inspectorPage() {

@@ -1,12 +1,16 @@
 package org.mifid.workbench.ui.common;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.features.ExtractorRegistry;
+import org.mifid.workbench.imaging.ImageSetRejectedException;
 import org.mifid.workbench.store.DuplicateSubmissionException;
 
 /** Error dialogs that say what went wrong in one line and what the organizer can do about it. */
@@ -51,18 +55,40 @@ public final class ErrorDialogs {
     }
 
     public static Alert show(Window owner, String title, Throwable error) {
+        return show(owner, title, error, advice(error));
+    }
+
+    /** The error in one line, with advice that the caller knows better than the error's kind (an import's). */
+    public static Alert show(Window owner, String title, Throwable error, String advice) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         if (owner != null) {
             alert.initOwner(owner);
         }
         alert.setTitle(title);
         alert.setHeaderText(summary(error));
-        Label advice = new Label(advice(error));
-        advice.setWrapText(true);
-        advice.setId("error-advice");
-        alert.getDialogPane().setContent(advice);
+        Label shown = new Label(advice);
+        shown.setWrapText(true);
+        shown.setId("error-advice");
+        alert.getDialogPane().setContent(shown);
+        rejection(error).filter(r -> r.problems().size() > 1).ifPresent(rejected -> {
+            // the header names the first entry and a count; the whole list is one click away
+            Button all = new Button("Show all " + rejected.problems().size() + " refused entries\u2026");
+            all.setId("error-entries");
+            all.setOnAction(e -> EntryListDialog.show(alert.getDialogPane().getScene().getWindow(), rejected.source(),
+                    rejected.problems()));
+            alert.getDialogPane().setContent(new VBox(8, shown, all));
+        });
         alert.show();
         return alert;
+    }
+
+    private static Optional<ImageSetRejectedException> rejection(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ImageSetRejectedException rejected) {
+                return Optional.of(rejected);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable rootCause(Throwable error) {

@@ -9,12 +9,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.mifid.workbench.ui.common.PageKey;
 
 /**
  * The distance histogram drawn on a canvas, with the threshold being tried as a line that the mouse drags and the
@@ -59,8 +59,10 @@ public final class HistogramChart extends Region {
             e.consume();
         });
         setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
-                step((e.getCode() == KeyCode.RIGHT ? 1 : -1) * (e.isShiftDown() ? 10 : 1));
+            int steps = PageKey.THRESHOLD_UP.matches(e) ? 1 : PageKey.THRESHOLD_DOWN.matches(e) ? -1
+                    : PageKey.THRESHOLD_UP_BIN.matches(e) ? 10 : PageKey.THRESHOLD_DOWN_BIN.matches(e) ? -10 : 0;
+            if (steps != 0) {
+                step(steps);
                 e.consume();
             }
         });

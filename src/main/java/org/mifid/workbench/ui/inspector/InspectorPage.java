@@ -1,23 +1,20 @@
 package org.mifid.workbench.ui.inspector;
 
-import java.io.ByteArrayInputStream;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.ui.common.BackgroundTask;
-import org.mifid.workbench.ui.common.ErrorDialogs;
+import org.mifid.workbench.ui.common.PageKey;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.verdicts.ReviewController;
 
@@ -29,12 +26,12 @@ import org.mifid.workbench.ui.verdicts.ReviewController;
 public final class InspectorPage extends BorderPane {
     /** Neighbours shown per image; more are stored than fit on a row. */
     static final int SHOWN_NEIGHBOURS = 5;
-    private static final int COMPARE_SIZE = 320;
 
     private final WorkbenchModel model;
     private final InspectorModel inspector;
     private final ImageLookup images;
     private final ThumbnailLoader loader;
+    private final CompareWindow compareWindow;
     private final ListView<InspectorItem> list = new ListView<>();
     private final Label heading = new Label("No submission");
     private final Label message = new Label();
@@ -73,7 +70,15 @@ public final class InspectorPage extends BorderPane {
         maxField = range.max;
         HBox foot = new HBox(message);
         foot.setPadding(new Insets(4, 8, 4, 8));
-        setTop(range);
+        setTop(new VBox(range, columnHeadings()));
+        compareWindow = new CompareWindow(this, model.executor());
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            InspectorItem selected = list.getSelectionModel().getSelectedItem();
+            if (PageKey.COMPARE_SELECTED.matches(e) && selected != null) {
+                compare(selected, 0);
+                e.consume();
+            }
+        });
         setCenter(list);
         setBottom(foot);
 
@@ -84,6 +89,19 @@ public final class InspectorPage extends BorderPane {
             loaded = 0;
             loadIfActive();
         });
+    }
+
+    /** Headings over the list's two parts, lined up with a row's generated image and its neighbours. */
+    private HBox columnHeadings() {
+        Label generated = new Label("Generated");
+        generated.setId("inspector-col-generated");
+        generated.setMinWidth(InspectorRowCell.THUMB + 10);
+        Label neighbours = new Label("Nearest training images, nearest first (#rank, cosine distance)");
+        neighbours.setId("inspector-col-neighbours");
+        HBox headings = new HBox(10, generated, new Separator(Orientation.VERTICAL), neighbours);
+        headings.getStyleClass().add("text-bold");
+        headings.setPadding(new Insets(2, 8, 2, 8));
+        return headings;
     }
 
     /** Loads the focused submission when the page is shown, not on every selection change elsewhere. */
@@ -177,42 +195,15 @@ public final class InspectorPage extends BorderPane {
         return loader;
     }
 
-    /** Opens a window with the generated image and one of its neighbours at full size, nearest-neighbour scaled. */
+    /** Opens (or moves) the compare window to this image and its neighbour of this rank. */
     void compare(InspectorItem item, int rank) {
-        String neighbour = item.neighbourNames()[rank];
-        ThumbnailLoader.Bytes generated = generatedSource(item.name());
-        ThumbnailLoader.Bytes reference = neighbour == null ? null : referenceSource(neighbour);
-        model.executor().execute(BackgroundTask.of(monitor -> new Image[] {
-            new Image(new ByteArrayInputStream(generated.read()), COMPARE_SIZE, COMPARE_SIZE, false, false),
-            reference == null ? null : new Image(new ByteArrayInputStream(reference.read()),
-                    COMPARE_SIZE, COMPARE_SIZE, false, false)})
-                .onSuccess(pair -> showCompare(item, rank, pair))
-                .onFailure(error -> ErrorDialogs.show(getScene().getWindow(), "Cannot show images", error)));
+        compareWindow.show(inspector.filtered().indexOf(item), rank);
     }
 
-    private void showCompare(InspectorItem item, int rank, Image[] pair) {
-        VBox left = new VBox(4, new ImageView(pair[0]), new Label("generated: " + item.name()));
-        VBox right = new VBox(4, new ImageView(pair[1]), new Label("training #" + (rank + 1) + ": "
-                + item.neighbourNames()[rank]));
-        Label distance = new Label(String.format("cosine distance %.4f", item.neighbourDistances()[rank]));
-        distance.setId("compare-distance");
-        distance.getStyleClass().add("title-4");
-        HBox images = new HBox(16, left, right);
-        VBox root = new VBox(10, distance, images);
-        root.setId("compare-view");
-        root.setPadding(new Insets(12));
-        Stage stage = new Stage();
-        stage.initOwner(getScene().getWindow());
-        stage.setTitle("Compare \u2014 " + item.name());
-        Scene scene = new Scene(root);
-        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+    /** The compare window walked to another image: the list shows it selected. */
+    void select(int index) {
+        list.getSelectionModel().select(index);
+        list.scrollTo(index);
     }
 
     public ListView<InspectorItem> list() {

@@ -34,6 +34,7 @@ import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.kind.ScoreColumn;
+import org.mifid.workbench.ui.common.PageKey;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.verdicts.ReviewController;
 import org.mifid.workbench.ui.verdicts.VerdictHistoryPane;
@@ -61,6 +62,7 @@ public final class LeaderboardPage extends BorderPane {
     private final VBox besidePane = pane(besideCaption, beside);
     private final SplitPane tables = new SplitPane(tablePane);
     private final ToggleButton sideBySide = new ToggleButton("Side by side");
+    private final TextField search = new TextField();
     private boolean restoring;
     private Set<Long> selectedIds = Set.of();
     /** Where the single selected row stood: when a verdict takes it out of the filter, the next one follows. */
@@ -98,7 +100,7 @@ public final class LeaderboardPage extends BorderPane {
         });
         // Enter or a double click opens the selected submission in the inspector
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+            if (PageKey.OPEN_IN_INSPECTOR.matches(e) && table.getSelectionModel().getSelectedItem() != null) {
                 openInInspector.run();
                 e.consume();
             }
@@ -157,7 +159,6 @@ public final class LeaderboardPage extends BorderPane {
         labels.setId("label-filter");
         labels.getItems().setAll(LeaderboardModel.LabelFilter.values());
         labels.valueProperty().bindBidirectional(leaderboard.labelFilterProperty());
-        TextField search = new TextField();
         search.setId("team-search");
         search.setPromptText("Search team, submission id or file");
         search.textProperty().bindBidirectional(leaderboard.searchProperty());
@@ -205,6 +206,12 @@ public final class LeaderboardPage extends BorderPane {
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** View > Find: the search box, its text selected so that typing replaces it. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     private void markFiltered(ReviewController review, Verdict verdict) {

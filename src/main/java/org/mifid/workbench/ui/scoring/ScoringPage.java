@@ -1,16 +1,25 @@
 package org.mifid.workbench.ui.scoring;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.mifid.workbench.core.PrintableText;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.scoring.FolderScoring;
 import org.mifid.workbench.engine.MifidScore;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -51,6 +60,10 @@ public final class ScoringPage extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label("Idle");
     private final Label eta = new Label();
+    private final CheckBox both = new CheckBox("Score on both leaderboards (each with its own network and training"
+            + " set)");
+    private final Button folderRun = new Button("Score a folder of archives\u2026");
+    private final TextArea results = new TextArea();
     private TaskHandle running;
 
     public ScoringPage(WorkbenchModel model) {
@@ -127,6 +140,18 @@ public final class ScoringPage extends BorderPane {
         });
         cancel.setDisable(true);
         progress.setPrefWidth(480);
+        both.setId("scoring-both");
+        folderRun.setId("scoring-folder-run");
+        Icons.decorate(folderRun, "open");
+        folderRun.setOnAction(e -> {
+            File dir = new DirectoryChooser().showDialog(getScene().getWindow());
+            if (dir != null) {
+                scoreFolder(dir.toPath());
+            }
+        });
+        results.setId("scoring-results");
+        results.setEditable(false);
+        results.setPrefRowCount(6);
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -139,13 +164,14 @@ public final class ScoringPage extends BorderPane {
         form.addRow(5, new Label("Device"), device);
         form.addRow(6, new Label("Neighbours kept (k)"), k);
         form.addRow(7, new Label("Archive rules"), profile);
+        form.add(both, 1, 8, 2, 1);
         archive.setPrefColumnCount(40);
         Label title = new Label("Score a submission");
         title.getStyleClass().add("title-3");
-        HBox buttons = new HBox(8, start, cancel);
+        HBox buttons = new HBox(8, start, folderRun, cancel);
         HBox status = new HBox(12, progress, eta);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(14, title, form, buttons, status, progressText);
+        VBox page = new VBox(14, title, form, buttons, status, progressText, results);
         page.setPadding(new Insets(16));
         setCenter(page);
     }
@@ -189,32 +215,96 @@ public final class ScoringPage extends BorderPane {
             progressText.setText("Choose an archive and give the team name");
             return;
         }
-        ScoringRequest request = new ScoringRequest(Path.of(archive.getText().trim()), team.getText().trim(),
-                externalId.getText().isBlank() ? null : externalId.getText().trim(), leaderboard.getValue(),
-                extractor.getValue(), device.getValue(), k.getValue(), profile.getValue());
+        ScoringRequest request = request(Path.of(archive.getText().trim()), team.getText().trim());
+        List<LeaderboardPreset> boards = boards(request.leaderboard());
+        run(workspace, (scoring, monitor) -> scoring.scoreOnBoards(request, boards, null, monitor), (scored, same) -> {
+            List<String> lines = new ArrayList<>();
+            scored.scores().forEach((board, score) -> lines.add(figures(board, score)));
+            results.setText(String.join("\n", lines));
+            String text = "Scored " + request.team() + " on " + String.join("; on ", lines)
+                    + (boards.size() == 1 ? "; not scored on the " + other(request.leaderboard()).id() + " board" : "");
+            if (!same) {
+                finish(text + "; stored in the workspace open when it started");
+                return;
+            }
+            finish(text);
+            model.reload();
+            model.focusedSubmissionProperty().set(scored.submissionId());
+        });
+    }
+
+    /**
+     * Scores every archive of a folder (its zips and sub-folders), one after another with the settings on the
+     * page, each under its own name as team; one progress bar for the whole folder, Cancel keeps those finished.
+     */
+    public void scoreFolder(Path folder) {
+        Workspace workspace = model.workspace();
+        if (workspace == null) {
+            progressText.setText("Open or create a workspace first (File menu)");
+            return;
+        }
+        ScoringRequest template = request(folder, "");
+        List<LeaderboardPreset> boards = boards(template.leaderboard());
+        String name = PrintableText.of(folder.getFileName().toString());
+        run(workspace, (scoring, monitor) -> new FolderScoring(scoring).score(folder, template, boards, monitor),
+                (summary, same) -> {
+                    results.setText(summary.outcomes().stream().map(o -> PrintableText.of(o.team()) + ": "
+                            + (o.stored() ? "stored" : "refused: " + o.problem())).collect(Collectors.joining("\n")));
+                    long refused = summary.outcomes().size() - summary.stored();
+                    finish("Scored " + summary.stored() + " of " + summary.archives() + " archives of " + name
+                            + (summary.cancelled() ? "; cancelled, the " + summary.stored() + " finished are stored" : "")
+                            + (refused > 0 ? "; " + refused + " refused (listed below)" : "")
+                            + (same ? "" : "; stored in the workspace open when it started"));
+                    if (same && summary.stored() > 0) {
+                        model.reload();
+                    }
+                });
+    }
+
+    private ScoringRequest request(Path source, String teamName) {
+        return new ScoringRequest(source, teamName, externalId.getText().isBlank() ? null
+                : externalId.getText().trim(), leaderboard.getValue(), extractor.getValue(), device.getValue(),
+                k.getValue(), profile.getValue());
+    }
+
+    /** The page's board, and the other one too when "both" is ticked. */
+    private List<LeaderboardPreset> boards(LeaderboardPreset board) {
+        return both.isSelected() ? List.of(board, other(board)) : List.of(board);
+    }
+
+    private static LeaderboardPreset other(LeaderboardPreset board) {
+        return board == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
+    }
+
+    /** Work on one scoring session of the workspace (networks and training features loaded once for it). */
+    @FunctionalInterface
+    private interface ScoringWork<T> {
+        T run(SubmissionScoring scoring, ProgressMonitor monitor);
+    }
+
+    /**
+     * Runs scoring work in the background with progress, the time left and Cancel; the workspace is held until
+     * it ends, so opening another one meanwhile closes this one only afterwards.
+     */
+    private <T> void run(Workspace workspace, ScoringWork<T> work, BiConsumer<T, Boolean> done) {
         long started = System.nanoTime();
         start.setDisable(true);
+        folderRun.setDisable(true);
         cancel.setDisable(false);
         progress.setProgress(-1);
         progressText.setText("Starting\u2026");
         eta.setText("");
-        // held until the score is stored: opening another workspace meanwhile closes this one only afterwards
+        results.clear();
         WorkspaceHold hold = model.hold();
         running = model.executor().execute(BackgroundTask.of(
                 monitor -> {
                     try (hold; SubmissionScoring scoring = new SubmissionScoring(workspace)) {
-                        return scoring.score(request, monitor);
+                        return work.run(scoring, monitor);
                     }
                 })
-                .onSuccess(scored -> {
+                .onSuccess(result -> {
                     progress.setProgress(1);
-                    if (model.workspace() != workspace) {
-                        finish(summary(request, scored.score()) + "; stored in the workspace open when it started");
-                        return;
-                    }
-                    finish(summary(request, scored.score()));
-                    model.reload();
-                    model.focusedSubmissionProperty().set(scored.submissionId());
+                    done.accept(result, model.workspace() == workspace);
                 })
                 .onCancelled(() -> finish("Cancelled; nothing was saved"))
                 .onFailure(error -> {
@@ -229,19 +319,17 @@ public final class ScoringPage extends BorderPane {
         running.messageProperty().addListener((obs, old, now) -> progressText.setText(now));
     }
 
-    /** The figures of a fresh score at the threshold in force, and the board it was not scored on. */
-    private String summary(ScoringRequest request, MifidScore score) {
-        LeaderboardPreset board = request.leaderboard();
+    /** A fresh score's figures on one board at the threshold in force there. */
+    private String figures(LeaderboardPreset board, MifidScore score) {
         double threshold = model.appliedThreshold(board);
-        LeaderboardPreset other = board == LeaderboardPreset.PUBLIC ? LeaderboardPreset.PRIVATE : LeaderboardPreset.PUBLIC;
-        return String.format(Locale.ROOT, "Scored %s on the %s board: FID %.2f, distance %.4f, MiFID %.2f at threshold"
-                + " %.4f (%s); not scored on the %s board", request.team(), board.id(), score.fid(), score.distance(),
-                MifidScore.mifid(score.fid(), score.distance(), threshold),
-                threshold, MifidScore.penalised(score.distance(), threshold) ? "flagged" : "not flagged", other.id());
+        return String.format(Locale.ROOT, "the %s board: FID %.2f, distance %.4f, MiFID %.2f at threshold %.4f (%s)",
+                board.id(), score.fid(), score.distance(), MifidScore.mifid(score.fid(), score.distance(), threshold),
+                threshold, MifidScore.penalised(score.distance(), threshold) ? "flagged" : "not flagged");
     }
 
     private void finish(String text) {
         start.setDisable(false);
+        folderRun.setDisable(false);
         cancel.setDisable(true);
         progress.setProgress(0);
         eta.setText("");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.PrintableText;
@@ -116,6 +118,16 @@ public final class PromptsCsv {
                     + (absent.size() > 1 ? " and " + (absent.size() - 1) + " more" : ""));
         }
         return new Prompts(prompts, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Writes prompts by image id in this format, quoting what needs it (commas, quotes, newlines). */
+    public static void write(Map<String, String> prompts, Writer out) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord(HEADER);
+            for (Map.Entry<String, String> e : prompts.entrySet()) {
+                csv.printRecord(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private static String printable(String text) {

@@ -134,8 +134,8 @@ public final class PromptKind implements CompetitionKind {
         }
         Path file = submission.file().toAbsolutePath();
         NewSubmission stored = new NewSubmission(submission.externalId(), submission.team(),
-                file.getFileName().toString(), file.toString(), predicted.checksum(), null, rows.size(), null,
-                List.of());
+                file.getFileName().toString(), file.toString(), predicted.checksum(), null, rows.size(),
+                submission.label(), List.of());
         return workspace.addScoredSubmission(stored, scores);
     }
 

@@ -134,12 +134,12 @@ public final class ScorePromptsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Embeddings as written, or prompts embedded (once, cached by checksum). */
+    /** Embeddings as written (not hashed: nothing is stored), or prompts embedded (once, cached by checksum). */
     private static EmbeddingTable read(Path file, Set<String> expected, PromptEmbeddings embeddings,
             ProgressMonitor progress) {
         if (PromptsCsv.hasHeader(file)) {
             return embeddings.of(PromptsCsv.read(file, expected), progress);
         }
-        return SubmissionCsv.read(file, expected);
+        return SubmissionCsv.readValues(file, expected);
     }
 }

@@ -78,8 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
             for (Ranking.Ranked r : Ranking.rank(rows, eps)) {
                 DemoCompetition.Entry t = truth.get(r.row().submission().team());
                 out.printf(Locale.ROOT, "%4d  %-14s %10.2f %9.4f %12.2f %-9s  %s (%s)%n", r.rank(),
-                        r.row().submission().team(), r.row().score().fid(), r.row().score().distance(), r.mifid(),
-                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(), r.row().submission().label());
+                        PrintableText.of(r.row().submission().team()), r.row().score().fid(), r.row().score().distance(), r.mifid(),
+                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(),
+                        PrintableText.of(r.row().submission().label()));
             }
             LabelledDistances labelled = LeaderboardAnalysis.labelledDistances(rows);
             out.printf(Locale.ROOT, "AUC of the distance separating memorizers from honest teams: %.3f%n",
@@ -111,11 +112,12 @@ public final class DemoCommand implements Callable<Integer> {
             out.println(header.append("  ground truth"));
             for (KindBoard.Ranked r : kb.rows()) {
                 String team = r.row().submission().team();
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%4d  %-18s", r.rank(), team));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%4d  %-18s", r.rank(),
+                        PrintableText.of(team)));
                 kb.cells(r).forEach(cell -> line.append(String.format(Locale.ROOT, " %11s", cell)));
                 PromptDemo.Entry t = truth.get(team);
-                out.println(line.append("  ").append(r.row().submission().label()).append(t == null ? ""
-                        : ": " + t.description()));
+                out.println(line.append("  ").append(PrintableText.of(r.row().submission().label()))
+                        .append(t == null ? "" : ": " + t.description()));
             }
             out.printf(Locale.ROOT, "public prompt bank: %s (score-prompts --bank)%n", demo.bankFile());
         }

@@ -51,10 +51,10 @@ public final class PromptsBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d cores, load average %.2f at the start%n", CORES, loadAverage());
         embedding(out);
-        scoring(out);
+        boolean scored = scoring(out);
         out.printf(Locale.ROOT, "load average %.2f at the end%n", loadAverage());
         out.flush();
-        return 0;
+        return scored ? 0 : 1;
     }
 
     /** The machine's load over the last minute: on a shared machine, what the wall times below are worth. */
@@ -103,7 +103,8 @@ public final class PromptsBenchCommand implements Callable<Integer> {
         }
     }
 
-    private void scoring(PrintWriter out) throws IOException, InterruptedException {
+    /** @return whether every scoring run exited 0 */
+    private boolean scoring(PrintWriter out) throws IOException, InterruptedException {
         try (TempDirectory tmp = TempDirectory.create("mifid-bench-prompts")) {
             Path truth = tmp.path().resolve("truth.csv");
             Path submission = tmp.path().resolve("submission.csv");
@@ -112,6 +113,7 @@ public final class PromptsBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "generated %d images x 384 rows (%d MB) in %.1f s%n", images,
                     Files.size(submission) >> 20, (System.nanoTime() - t0) / 1e9);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            boolean scored = true;
             for (int run = 1; run <= runs; run++) {
                 ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                         "org.mifid.workbench.Launcher", "score-prompts", "--truth", truth.toString(),
@@ -122,6 +124,7 @@ public final class PromptsBenchCommand implements Callable<Integer> {
                 String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 double cpu = p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
                 int exit = p.waitFor();
+                scored &= exit == 0;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 // the child's CPU time over all its threads bounds its wall time on idle cores (it never waits:
                 // the files are in the page cache after the first run)
@@ -131,6 +134,7 @@ public final class PromptsBenchCommand implements Callable<Integer> {
                         cpu, cpu / TARGET_SCORE_SECONDS, printed.lines().reduce((a, b) -> b).orElse(""));
                 out.flush();
             }
+            return scored;
         }
     }
 

@@ -48,11 +48,15 @@ public final class PromptsCsv {
     private PromptsCsv() {
     }
 
-    /** Whether the file starts with this format's header (anything else is read as embeddings). */
-    public static boolean hasHeader(Path file) {
+    /**
+     * Whether the file is meant to be in this format: its first column is {@code imgId} (quoted or not), so that a
+     * wrong second column is refused with this format's header, not the embeddings'. Anything else is read as
+     * embeddings.
+     */
+    public static boolean isPromptsFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             String start = new String(in.readNBytes(64), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            return start.startsWith(String.join(",", HEADER));
+            return start.startsWith(HEADER.get(0) + ",") || start.startsWith("\"" + HEADER.get(0) + "\",");
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
-import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.StoredNeighbours;
 import org.mifid.workbench.store.Workspace;
@@ -27,19 +27,9 @@ class DemoCompetitionTest {
         System.setProperty("mifid.cache", dir.resolve("cache").toString());
         try {
             DemoCompetition demo = new DemoCompetition(dir.resolve("demo"), 40, 6);
-            int[] updates = new int[1];
-            try (Workspace ws = demo.open(new ProgressMonitor() {
-                @Override
-                public void update(long done, long total, String message) {
-                    updates[0]++;
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            })) {
-                assertTrue(updates[0] > 20, "progress was reported");
+            CountingProgress progress = CountingProgress.counting();
+            try (Workspace ws = demo.open(progress)) {
+                assertTrue(progress.updates() > 20, "progress was reported");
                 assertFalse(Files.exists(dir.resolve("demo/demo.db.building")));
                 for (LeaderboardPreset board : LeaderboardPreset.values()) {
                     List<LeaderboardRow> rows = ws.leaderboardRows(board);

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.Board;
-import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.store.BoardRow;
@@ -29,19 +29,9 @@ class PromptDemoTest {
     @Test
     void rankingAgreesWithWhatEachTeamIs(@TempDir Path dir) throws Exception {
         PromptDemo demo = new PromptDemo(dir.resolve("demo"), 40, 80);
-        int[] updates = new int[1];
-        try (Workspace ws = demo.open(new ProgressMonitor() {
-            @Override
-            public void update(long done, long total, String message) {
-                updates[0]++;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        })) {
-            assertTrue(updates[0] > 20, "progress was reported");
+        CountingProgress progress = CountingProgress.counting();
+        try (Workspace ws = demo.open(progress)) {
+            assertTrue(progress.updates() > 20, "progress was reported");
             assertFalse(Files.exists(dir.resolve("demo/prompt-demo.db.building")));
             assertEquals(PromptDemo.KIND, CompetitionKind.of(ws).id());
             assertEquals(40, ws.truth().size());

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.core.ProgressMonitor;
 
 class PromptEmbedderTest {
@@ -93,19 +94,8 @@ class PromptEmbedderTest {
         for (int i = 0; i < 100; i++) {
             texts.add("prompt number " + i);
         }
-        int[] updates = new int[1];
-        ProgressMonitor cancelAfterFirst = new ProgressMonitor() {
-            @Override
-            public void update(long done, long total, String message) {
-                updates[0]++;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return updates[0] > 0;
-            }
-        };
+        CountingProgress cancelAfterFirst = CountingProgress.cancelAfter(1);
         assertThrows(java.util.concurrent.CancellationException.class, () -> embedder.embed(texts, cancelAfterFirst));
-        assertEquals(1, updates[0]);
+        assertEquals(1, cancelAfterFirst.updates());
     }
 }

@@ -18,10 +18,10 @@ import org.mifid.workbench.prompts.BoardSplit;
 import org.mifid.workbench.prompts.EmbeddingTable;
 import org.mifid.workbench.prompts.PromptBank;
 import org.mifid.workbench.prompts.PromptEmbeddings;
+import org.mifid.workbench.prompts.PromptFile;
 import org.mifid.workbench.prompts.PromptScore;
 import org.mifid.workbench.prompts.PromptScorer;
 import org.mifid.workbench.prompts.PromptsCsv;
-import org.mifid.workbench.prompts.SubmissionCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,9 +68,12 @@ public final class ScorePromptsCommand implements Callable<Integer> {
         }
         ProgressMonitor progress = new ConsoleProgress(spec.commandLine().getErr());
         PromptEmbeddings embeddings = new PromptEmbeddings(AppPaths.cacheDir());
-        EmbeddingTable truthTable = read(EmbedPromptsCommand.existing(truth), null, embeddings, progress);
+        // embeddings as written (not hashed: nothing is stored), prompts embedded once and cached by checksum
+        EmbeddingTable truthTable = PromptFile.read(EmbedPromptsCommand.existing(truth), null, embeddings, false,
+                progress).table();
         Set<String> ids = Set.copyOf(truthTable.ids());
-        EmbeddingTable predicted = read(EmbedPromptsCommand.existing(submission), ids, embeddings, progress);
+        EmbeddingTable predicted = PromptFile.read(EmbedPromptsCommand.existing(submission), ids, embeddings, false,
+                progress).table();
         PromptBank promptBank = null;
         PromptsCsv.Prompts bankPrompts = null;
         if (bank != null) {
@@ -132,14 +135,5 @@ public final class ScorePromptsCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
-    }
-
-    /** Embeddings as written, or prompts embedded (once, cached by checksum). */
-    private static EmbeddingTable read(Path file, Set<String> expected, PromptEmbeddings embeddings,
-            ProgressMonitor progress) {
-        if (PromptsCsv.hasHeader(file)) {
-            return embeddings.of(PromptsCsv.read(file, expected), progress);
-        }
-        return SubmissionCsv.read(file, expected);
     }
 }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -27,12 +28,23 @@ final class EmojiCatalog {
 
     private final Path googleDir;
     private final Path twitterDir;
-    private final List<String> files;
+    private final List<Emoji> emoji;
 
-    private EmojiCatalog(Path googleDir, Path twitterDir, List<String> files) {
+    /**
+     * One emoji as the catalog describes it: its image file, its Unicode name ("GRINNING FACE") and where Unicode
+     * files it ("Smileys & Emotion", "face-smiling"), from which the image-to-prompt demo writes its prompts.
+     */
+    record Emoji(String file, String name, String category, String subcategory) {
+        /** The file name without ".png" ("1f600"): the image id in the image-to-prompt demo. */
+        String id() {
+            return file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
+        }
+    }
+
+    private EmojiCatalog(Path googleDir, Path twitterDir, List<Emoji> emoji) {
         this.googleDir = googleDir;
         this.twitterDir = twitterDir;
-        this.files = files;
+        this.emoji = emoji;
     }
 
     static EmojiCatalog load(Path assets) {
@@ -43,26 +55,32 @@ final class EmojiCatalog {
             throw new InvalidInputException(assets.toString(),
                     "demo images are missing; build the project (mvn package) to fetch them through npm");
         }
-        List<String> files = new ArrayList<>();
+        List<Emoji> emoji = new ArrayList<>();
         try (InputStream in = Files.newInputStream(catalog)) {
             for (JsonNode e : new ObjectMapper().readTree(in)) {
                 String file = e.path("image").asText();
                 if (PICTURE_CATEGORIES.contains(e.path("category").asText())
                         && e.path("has_img_google").asBoolean() && e.path("has_img_twitter").asBoolean()
                         && Files.isRegularFile(google.resolve(file)) && Files.isRegularFile(twitter.resolve(file))) {
-                    files.add(file);
+                    emoji.add(new Emoji(file, e.path("name").asText(e.path("short_name").asText()),
+                            e.path("category").asText(), e.path("subcategory").asText()));
                 }
             }
         } catch (IOException e) {
             throw new InvalidInputException(catalog.toString(), "cannot read the emoji catalog: " + e.getMessage(), e);
         }
-        files.sort(null);
-        return new EmojiCatalog(google, twitter, List.copyOf(files));
+        emoji.sort(Comparator.comparing(Emoji::file));
+        return new EmojiCatalog(google, twitter, List.copyOf(emoji));
     }
 
     /** Emoji file names with both styles, sorted. */
     List<String> files() {
-        return files;
+        return emoji.stream().map(Emoji::file).toList();
+    }
+
+    /** The same emoji with their names and categories, sorted by file name. */
+    List<Emoji> emoji() {
+        return emoji;
     }
 
     BufferedImage google(String file) {

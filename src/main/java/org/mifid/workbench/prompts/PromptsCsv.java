@@ -3,6 +3,7 @@ package org.mifid.workbench.prompts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.PrintableText;
@@ -46,11 +48,15 @@ public final class PromptsCsv {
     private PromptsCsv() {
     }
 
-    /** Whether the file starts with this format's header (anything else is read as embeddings). */
-    public static boolean hasHeader(Path file) {
+    /**
+     * Whether the file is meant to be in this format: its first column is {@code imgId} (quoted or not), so that a
+     * wrong second column is refused with this format's header, not the embeddings'. Anything else is read as
+     * embeddings.
+     */
+    public static boolean isPromptsFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             String start = new String(in.readNBytes(64), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            return start.startsWith(String.join(",", HEADER));
+            return start.startsWith(HEADER.get(0) + ",") || start.startsWith("\"" + HEADER.get(0) + "\",");
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
         }
@@ -116,6 +122,16 @@ public final class PromptsCsv {
                     + (absent.size() > 1 ? " and " + (absent.size() - 1) + " more" : ""));
         }
         return new Prompts(prompts, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** Writes prompts by image id in this format, quoting what needs it (commas, quotes, newlines). */
+    public static void write(Map<String, String> prompts, Writer out) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord(HEADER);
+            for (Map.Entry<String, String> e : prompts.entrySet()) {
+                csv.printRecord(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private static String printable(String text) {

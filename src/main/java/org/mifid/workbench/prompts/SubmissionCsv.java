@@ -42,7 +42,7 @@ public final class SubmissionCsv {
     private final Set<String> expected;
     private final Map<String, Integer> rows = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
-    private double[] values = new double[DIMENSION * 1024];
+    private double[] values;
     private final BitSet filled = new BitSet();
     private byte[] lastId = new byte[0];
     private int lastRow = -1;
@@ -50,23 +50,34 @@ public final class SubmissionCsv {
     private SubmissionCsv(Path file, Set<String> expected) {
         this.file = file;
         this.expected = expected;
+        // the expected ids say how large the matrix will be: no copies while it grows
+        this.values = new double[DIMENSION * (expected == null ? 1024 : Math.max(1, expected.size()))];
     }
 
     /**
      * @param expected the image ids the file must cover exactly, or null to take any
      */
     public static EmbeddingTable read(Path file, Set<String> expected) {
-        return new SubmissionCsv(file, expected).read();
+        return new SubmissionCsv(file, expected).read(true);
     }
 
-    private EmbeddingTable read() {
+    /**
+     * The same without the SHA-256 of the file (the table's checksum is null), for callers that store nothing:
+     * hashing costs a quarter of the reading, more in a fresh JVM.
+     */
+    public static EmbeddingTable readValues(Path file, Set<String> expected) {
+        return new SubmissionCsv(file, expected).read(false);
+    }
+
+    private EmbeddingTable read(boolean checksum) {
         MessageDigest sha;
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            sha = checksum ? MessageDigest.getInstance("SHA-256") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+        try (InputStream in = checksum ? new DigestInputStream(Files.newInputStream(file), sha)
+                : Files.newInputStream(file)) {
             parse(in);
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
@@ -87,52 +98,56 @@ public final class SubmissionCsv {
             throw new InvalidInputException(file.toString(), "missing image id " + printable(absent.iterator().next())
                     + (absent.size() > 1 ? " and " + (absent.size() - 1) + " more" : ""));
         }
-        return new EmbeddingTable(ids, Arrays.copyOf(values, ids.size() * DIMENSION),
-                HexFormat.of().formatHex(sha.digest()));
+        double[] table = values.length == ids.size() * DIMENSION ? values : Arrays.copyOf(values, ids.size() * DIMENSION);
+        return new EmbeddingTable(ids, table, checksum ? HexFormat.of().formatHex(sha.digest()) : null);
     }
 
+    /** Reads the lines where they lie in the read buffer; only a line cut by the buffer's end is moved. */
     private void parse(InputStream in) throws IOException {
         byte[] buffer = new byte[1 << 16];
-        byte[] line = new byte[256];
-        int length = 0;
+        int held = 0;
         long number = 0;
         boolean header = true;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            for (int i = 0; i < n; i++) {
-                byte b = buffer[i];
-                if (b != '\n') {
-                    if (length == line.length) {
-                        if (length > 1 << 20) {
-                            throw new InvalidInputException(file + ":" + (number + 1), "line longer than 1 MiB");
-                        }
-                        line = Arrays.copyOf(line, length * 2);
-                    }
-                    line[length++] = b;
-                    continue;
-                }
-                number++;
-                header = line(line, length, number, header);
-                length = 0;
+        while (true) {
+            int n = in.read(buffer, held, buffer.length - held);
+            if (n > 0) {
+                held += n;
             }
-        }
-        if (length > 0 || number == 0) {
-            number++;
-            header = line(line, length, number, header);
+            int from = 0;
+            for (int i = 0; i < held; i++) {
+                if (buffer[i] == '\n') {
+                    header = line(buffer, from, i, ++number, header);
+                    from = i + 1;
+                }
+            }
+            if (n < 0) {
+                if (held > from || number == 0) {
+                    header = line(buffer, from, held, ++number, header);
+                }
+                break;
+            }
+            System.arraycopy(buffer, from, buffer, 0, held - from);
+            held -= from;
+            if (held == buffer.length) {
+                if (held >= 1 << 20) {
+                    throw new InvalidInputException(file + ":" + (number + 1), "line longer than 1 MiB");
+                }
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
         }
         if (header) {
             throw new InvalidInputException(file.toString(), "empty file");
         }
     }
 
-    /** Reads one line; returns whether the header is still to come. */
-    private boolean line(byte[] line, int length, long number, boolean header) {
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
+    /** Reads the line {@code b[from, to)}; returns whether the header is still to come. */
+    private boolean line(byte[] b, int from, int to, long number, boolean header) {
+        if (to > from && b[to - 1] == '\r') {
+            to--;
         }
         if (header) {
-            String text = new String(line, 0, length, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-            if (text.isEmpty() && number == 1 && length == 0) {
+            String text = text(b, from, to).replace("\uFEFF", "").strip();
+            if (text.isEmpty() && number == 1 && to == from) {
                 return true;
             }
             if (!text.equals(HEADER)) {
@@ -141,55 +156,56 @@ public final class SubmissionCsv {
             }
             return false;
         }
-        if (isBlank(line, length)) {
-            return false;
-        }
         int comma = -1;
-        for (int i = 0; i < length; i++) {
-            if (line[i] == ',') {
-                if (comma >= 0) {
-                    throw new InvalidInputException(file + ":" + number, "expected two fields 'imgId_eId,val'");
-                }
+        boolean blank = true;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == ',') {
                 comma = i;
+                break;
             }
+            blank &= c == ' ' || c == '\t';
         }
         if (comma < 0) {
+            if (blank) {
+                return false;
+            }
             throw new InvalidInputException(file + ":" + number, "expected two fields 'imgId_eId,val'");
         }
         int underscore = -1;
-        for (int i = comma - 1; i >= 0; i--) {
-            if (line[i] == '_') {
+        for (int i = comma - 1; i >= from; i--) {
+            if (b[i] == '_') {
                 underscore = i;
                 break;
             }
         }
-        if (underscore <= 0) {
-            throw new InvalidInputException(file + ":" + number, "'" + printable(text(line, 0, comma))
+        if (underscore <= from) {
+            throw new InvalidInputException(file + ":" + number, "'" + printable(text(b, from, comma))
                     + "' is not imgId_eId");
         }
         int eId = 0;
         for (int i = underscore + 1; i < comma; i++) {
-            int digit = line[i] - '0';
+            int digit = b[i] - '0';
             if (digit < 0 || digit > 9 || eId > DIMENSION) {
                 if (digit >= 0 && digit <= 9) {
                     eId = Integer.MAX_VALUE;
                     break;
                 }
-                throw new InvalidInputException(file + ":" + number, "eId '" + printable(text(line, underscore + 1,
+                throw new InvalidInputException(file + ":" + number, "eId '" + printable(text(b, underscore + 1,
                         comma)) + "' is not a whole number");
             }
             eId = eId * 10 + digit;
         }
         if (underscore + 1 == comma) {
-            throw new InvalidInputException(file + ":" + number, "eId missing in '" + printable(text(line, 0, comma))
+            throw new InvalidInputException(file + ":" + number, "eId missing in '" + printable(text(b, from, comma))
                     + "'");
         }
         if (eId >= DIMENSION) {
-            throw new InvalidInputException(file + ":" + number, "eId " + text(line, underscore + 1, comma)
+            throw new InvalidInputException(file + ":" + number, "eId " + text(b, underscore + 1, comma)
                     + " out of range 0.." + (DIMENSION - 1));
         }
-        int row = row(line, underscore, number);
-        double value = value(line, comma + 1, length, number);
+        int row = row(b, from, underscore, number);
+        double value = value(b, comma + 1, to, number);
         int at = row * DIMENSION + eId;
         if (filled.get(at)) {
             throw new InvalidInputException(file + ":" + number, "duplicate row for image " + printable(ids.get(row))
@@ -201,11 +217,11 @@ public final class SubmissionCsv {
     }
 
     /** The matrix row of the line's image id; a new String only when the id differs from the previous line's. */
-    private int row(byte[] line, int idEnd, long number) {
-        if (lastRow >= 0 && Arrays.equals(line, 0, idEnd, lastId, 0, lastId.length)) {
+    private int row(byte[] b, int from, int idEnd, long number) {
+        if (lastRow >= 0 && Arrays.equals(b, from, idEnd, lastId, 0, lastId.length)) {
             return lastRow;
         }
-        String id = new String(line, 0, idEnd, StandardCharsets.UTF_8).strip();
+        String id = new String(b, from, idEnd - from, StandardCharsets.UTF_8).strip();
         Integer row = rows.get(id);
         if (row == null) {
             if (expected != null && !expected.contains(id)) {
@@ -218,7 +234,7 @@ public final class SubmissionCsv {
                 values = Arrays.copyOf(values, values.length * 2);
             }
         }
-        lastId = Arrays.copyOf(line, idEnd);
+        lastId = Arrays.copyOfRange(b, from, idEnd);
         lastRow = row;
         return row;
     }
@@ -263,6 +279,9 @@ public final class SubmissionCsv {
             return negative ? -v : v;
         }
         String text = text(line, from, to);
+        if (text.indexOf(',') >= 0) {
+            throw new InvalidInputException(file + ":" + number, "expected two fields 'imgId_eId,val'");
+        }
         double v;
         try {
             v = Double.parseDouble(text);
@@ -275,15 +294,6 @@ public final class SubmissionCsv {
                     + (Double.isFinite(v) ? "a number" : "finite"));
         }
         return v;
-    }
-
-    private static boolean isBlank(byte[] line, int length) {
-        for (int i = 0; i < length; i++) {
-            if (line[i] != ' ' && line[i] != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String text(byte[] line, int from, int to) {

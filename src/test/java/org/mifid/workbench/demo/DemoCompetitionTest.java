@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.StoredNeighbours;
@@ -29,18 +30,7 @@ class DemoCompetitionTest {
         System.setProperty("mifid.cache", dir.resolve("cache").toString());
         try {
             DemoCompetition demo = new DemoCompetition(dir.resolve("demo"), 40, 6);
-            int[] updates = new int[1];
-            ProgressMonitor counting = new ProgressMonitor() {
-                @Override
-                public void update(long done, long total, String message) {
-                    updates[0]++;
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            CountingProgress counting = CountingProgress.counting();
             // the workbench opens the demo once its public leaderboard is scored (issue #10: first start)
             demo.buildPublic(counting);
             assertTrue(demo.exists());
@@ -70,7 +60,7 @@ class DemoCompetitionTest {
             assertFalse(demo.privatePending());
             assertEquals(0, demo.finishPrivate(counting), "a complete demo is only read");
             try (Workspace ws = Workspace.open(demo.workspaceFile())) {
-                assertTrue(updates[0] > 20, "progress was reported");
+                assertTrue(counting.updates() > 20, "progress was reported");
                 assertFalse(Files.exists(dir.resolve("demo/demo.db.building")));
                 for (LeaderboardPreset board : LeaderboardPreset.values()) {
                     List<LeaderboardRow> rows = ws.leaderboardRows(board);

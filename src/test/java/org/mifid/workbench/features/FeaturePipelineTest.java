@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.engine.FeatureMatrix;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSet;
 import org.mifid.workbench.imaging.ImageSets;
@@ -74,19 +75,8 @@ class FeaturePipelineTest {
 
     @Test
     void cancellationStopsBetweenBatches() {
-        int[] batches = {0};
-        ProgressMonitor cancelAfterOne = new ProgressMonitor() {
-            @Override
-            public void update(long done, long total, String message) {
-                batches[0]++;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return batches[0] >= 1;
-            }
-        };
+        CountingProgress cancelAfterOne = CountingProgress.cancelAfter(1);
         assertThrows(CancellationException.class, () -> new FeaturePipeline(mobilenet, 2).extract(images, cancelAfterOne));
-        assertEquals(1, batches[0]);
+        assertEquals(1, cancelAfterOne.updates());
     }
 }

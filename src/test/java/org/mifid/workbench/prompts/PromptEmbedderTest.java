@@ -1,12 +1,16 @@
 package org.mifid.workbench.prompts;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.core.ProgressMonitor;
 
 class PromptEmbedderTest {
@@ -60,5 +64,38 @@ class PromptEmbedderTest {
             norm += x * x;
         }
         assertEquals(1.0, Math.sqrt(norm), 1e-6);
+    }
+
+    @Test
+    void aRepeatedPromptIsTheSameVectorInItsOwnArray() {
+        List<String> texts = List.of("a red fox", "a blue whale", "a red fox", "a red fox");
+        float[][] v = embedder.embed(texts, ProgressMonitor.NONE);
+        assertArrayEquals(v[0], v[2]);
+        assertArrayEquals(v[0], v[3]);
+        assertNotSame(v[0], v[2]);
+        assertNotSame(v[2], v[3]);
+        assertArrayEquals(embedder.embed("a blue whale"), v[1], 1e-6f);
+    }
+
+    @Test
+    void aClosedHandleRefusesWorkAndTheModelServesTheNextOne() {
+        PromptEmbedder handle = PromptEmbedder.open();
+        float[] before = handle.embed("a lighthouse at dawn");
+        handle.close();
+        assertThrows(IllegalStateException.class, () -> handle.embed("a lighthouse at dawn"));
+        try (PromptEmbedder next = PromptEmbedder.open()) {
+            assertArrayEquals(before, next.embed("a lighthouse at dawn"));
+        }
+    }
+
+    @Test
+    void cancellingStopsBetweenBatches() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            texts.add("prompt number " + i);
+        }
+        CountingProgress cancelAfterFirst = CountingProgress.cancelAfter(1);
+        assertThrows(java.util.concurrent.CancellationException.class, () -> embedder.embed(texts, cancelAfterFirst));
+        assertEquals(1, cancelAfterFirst.updates());
     }
 }

@@ -91,7 +91,7 @@ public final class MifidKind implements CompetitionKind {
             LeaderboardPreset first = LeaderboardPreset.of(boards.get(0));
             long id = scoring.score(new ScoringRequest(submission.file(), submission.team(), submission.externalId(),
                     first, workspace.leaderboardExtractor(first), "auto", NEIGHBOURS_PER_IMAGE, "kaggle-dogs"),
-                    monitor).submissionId();
+                    submission.label(), monitor).submissionId();
             Submission stored = workspace.submission(id).orElseThrow();
             for (Board other : boards.subList(1, boards.size())) {
                 scoring.scoreOnLeaderboard(stored, LeaderboardPreset.of(other), "auto", NEIGHBOURS_PER_IMAGE, monitor);

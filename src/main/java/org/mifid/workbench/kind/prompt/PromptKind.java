@@ -19,6 +19,9 @@ import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.kind.ScoreColumn;
 import org.mifid.workbench.prompts.BoardSplit;
 import org.mifid.workbench.prompts.Cosine;
+import org.mifid.workbench.prompts.EmbeddingTable;
+import org.mifid.workbench.prompts.PromptEmbeddings;
+import org.mifid.workbench.prompts.PromptFile;
 import org.mifid.workbench.store.NewBoardScore;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.Workspace;
@@ -32,6 +35,9 @@ import org.mifid.workbench.store.Workspace;
  */
 public final class PromptKind implements CompetitionKind {
     public static final String ID = "image-to-prompt";
+    private static final int D = EmbeddingTable.DIMENSION;
+    /** A competition's prompts and a team's are embedded once each, when read: there is nothing to cache. */
+    private static final PromptEmbeddings NOT_CACHED = new PromptEmbeddings(null);
 
     @Override
     public String id() {
@@ -84,12 +90,13 @@ public final class PromptKind implements CompetitionKind {
         if (workspace.submissionCount() > 0 || !workspace.truth().isEmpty()) {
             throw new InvalidInputException(workspace.file().toString(), "already holds a competition");
         }
-        Predictions truth = Predictions.read(setup.truth(), null, monitor);
+        monitor.update(0, 1, "reading " + setup.truth().getFileName());
+        PromptFile truth = PromptFile.read(setup.truth(), null, NOT_CACHED, true, monitor);
         Map<String, Board> boards = BoardSplit.assign(truth.ids(), setup.publicFraction(), setup.seed());
         List<TruthItem> items = new ArrayList<>(truth.ids().size());
         for (int row = 0; row < truth.ids().size(); row++) {
             String id = truth.ids().get(row);
-            items.add(new TruthItem(id, boards.get(id), truth.text(row), truth.vector(row)));
+            items.add(new TruthItem(id, boards.get(id), truth.text(row), truth.table().vector(row)));
         }
         String images = setup.images() == null ? null : setup.images().toAbsolutePath().normalize().toString();
         workspace.defineCompetition(ID, setup.publicFraction(), setup.seed(), images);
@@ -107,15 +114,17 @@ public final class PromptKind implements CompetitionKind {
         }
         Set<String> ids = new LinkedHashSet<>();
         truth.forEach(t -> ids.add(t.id()));
-        Predictions predicted = Predictions.read(submission.file(), ids, monitor);
+        monitor.update(0, 1, "reading " + submission.file().getFileName());
+        PromptFile predicted = PromptFile.read(submission.file(), ids, NOT_CACHED, true, monitor);
         monitor.checkCancelled();
-        Map<String, Integer> rows = predicted.rows();
+        double[] values = predicted.table().values();
+        Map<String, Integer> rows = predicted.table().rows();
         Map<Board, List<ItemEvidence>> items = new EnumMap<>(Board.class);
         Map<Board, double[]> sums = new EnumMap<>(Board.class);
         for (TruthItem t : truth) {
             int row = rows.get(t.id());
-            double cosine = predicted.cosine(row, t.vector());
-            boolean zero = predicted.isZero(row);
+            double cosine = Cosine.of(values, row, toDouble(t.vector()), 0, D);
+            boolean zero = Cosine.isZero(values, row, D);
             String text = predicted.text(row);
             items.computeIfAbsent(t.board(), b -> new ArrayList<>()).add(new ItemEvidence(t.id(), cosine,
                     zero ? "zero vector (scores 0)" : text));
@@ -134,9 +143,18 @@ public final class PromptKind implements CompetitionKind {
         }
         Path file = submission.file().toAbsolutePath();
         NewSubmission stored = new NewSubmission(submission.externalId(), submission.team(),
-                file.getFileName().toString(), file.toString(), predicted.checksum(), null, rows.size(), null,
-                List.of());
+                file.getFileName().toString(), file.toString(), predicted.table().checksum(), null, rows.size(),
+                submission.label(), List.of());
         return workspace.addScoredSubmission(stored, scores);
+    }
+
+    /** A stored true vector in double precision: the cosine of the values as read against it, as the metric has it. */
+    private static double[] toDouble(float[] vector) {
+        double[] v = new double[vector.length];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = vector[d];
+        }
+        return v;
     }
 
     @Override

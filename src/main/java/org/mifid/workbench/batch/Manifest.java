@@ -3,7 +3,6 @@ package org.mifid.workbench.batch;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.PrintableText;
+import org.mifid.workbench.io.CsvText;
 
 /**
  * The submissions a batch job scores: a CSV with the header {@code submission_id,team,archive}, one row per
@@ -39,9 +39,10 @@ public final class Manifest {
         Path base = file.toAbsolutePath().getParent();
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> ids = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = CsvText.open(file);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                         .setIgnoreSurroundingSpaces(true).get().parse(in)) {
+            CsvText.requireUniqueNames(parser.getHeaderNames(), source);
             if (!parser.getHeaderNames().containsAll(HEADER)) {
                 throw new InvalidInputException(source + ":1", "the header must name " + String.join(",", HEADER)
                         + " (found " + PrintableText.of(String.join(",", parser.getHeaderNames())) + ")");
@@ -59,7 +60,7 @@ public final class Manifest {
                 entries.add(new Entry(id, team, base.resolve(archive).toAbsolutePath().normalize().toString()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new InvalidInputException(source, "unreadable CSV: " + e.getMessage(), e);
+            throw CsvText.unreadable(file, e);
         }
         if (entries.isEmpty()) {
             throw new InvalidInputException(source, "no submissions listed");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.review.LeaderboardAnalysis;
@@ -43,6 +44,10 @@ public final class DemoCommand implements Callable<Integer> {
             demo.build(new ConsoleProgress(spec.commandLine().getErr()));
             out.printf(Locale.ROOT, "built the demo competition in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
                     demo.workspaceFile());
+        } else if (demo.finishPrivate(new ConsoleProgress(spec.commandLine().getErr())) > 0) {
+            // the workbench was closed while it scored the private leaderboard in the background
+            out.printf(Locale.ROOT, "finished the demo's private leaderboard in %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
         }
         Map<String, DemoCompetition.Entry> truth = DemoCompetition.roster().stream()
                 .collect(Collectors.toMap(DemoCompetition.Entry::team, Function.identity()));
@@ -57,8 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
             for (Ranking.Ranked r : Ranking.rank(rows, eps)) {
                 DemoCompetition.Entry t = truth.get(r.row().submission().team());
                 out.printf(Locale.ROOT, "%4d  %-14s %10.2f %9.4f %12.2f %-9s  %s (%s)%n", r.rank(),
-                        r.row().submission().team(), r.row().score().fid(), r.row().score().distance(), r.mifid(),
-                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(), r.row().submission().label());
+                        PrintableText.of(r.row().submission().team()), r.row().score().fid(), r.row().score().distance(), r.mifid(),
+                        r.penalised() ? "yes" : "no", t == null ? "?" : t.description(),
+                        PrintableText.of(r.row().submission().label()));
             }
             LabelledDistances labelled = LeaderboardAnalysis.labelledDistances(rows);
             out.printf(Locale.ROOT, "AUC of the distance separating memorizers from honest teams: %.3f%n",

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.importing.BatchResultsImport;
 import org.mifid.workbench.importing.ColumnMapping;
@@ -65,15 +66,16 @@ public final class ImportResultsCommand implements Callable<Integer> {
             ImportReport r = new ResultsImport(ws).importFile(file, mapping, skipBadRows, ProgressMonitor.NONE);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "imported %d of %d rows from %s into %s in %d ms (%s format)%n", r.imported(),
-                    r.rows(), file, db, r.millis(), r.format());
+                    r.rows(), PrintableText.of(file.toString()), PrintableText.of(db.toString()), r.millis(), r.format());
             out.printf(Locale.ROOT, "  already in the workspace: %d; disqualified (score 999999, stored with a cheater"
                     + " verdict): %d; malformed rows skipped: %d; score mismatches: %d%n", r.alreadyPresent(),
                     r.disqualified(), r.skipped().size(), r.mismatches().size());
             r.skipped().stream().limit(LISTED).forEach(p ->
-                    out.printf(Locale.ROOT, "  skipped %s:%d: %s%n", file, p.line(), p.problem()));
+                    out.printf(Locale.ROOT, "  skipped %s:%d: %s%n", PrintableText.of(file.toString()), p.line(),
+                            PrintableText.of(p.problem())));
             r.mismatches().stream().limit(LISTED).forEach(m -> out.printf(Locale.ROOT,
                     "  mismatch %s:%d: submission %s %s score %s in the file, %s recomputed from FID and distance%n",
-                    file, m.line(), m.submission(), m.leaderboard().id(), m.fileScore(), m.recomputed()));
+                    PrintableText.of(file.toString()), m.line(), PrintableText.of(m.submission()), m.leaderboard().id(), m.fileScore(), m.recomputed()));
             if (r.skipped().size() + r.mismatches().size() > 2 * LISTED) {
                 out.println("  (lists cut at " + LISTED + " each)");
             }

@@ -1,7 +1,10 @@
 package org.mifid.workbench.cli;
 
 import org.mifid.workbench.bench.BenchCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.concurrent.CancellationException;
 import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.core.InvalidInputException;
@@ -28,12 +31,31 @@ public final class MifidCommand {
     public static final int EXIT_CANCELLED = 130;
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
-    /** The configured command line, for tests that capture its output. */
+    /** The configured command line, printing to this process's standard output and error. */
     public static CommandLine commandLine() {
+        Charset charset = Charset.defaultCharset();
+        return commandLine(new OutputStreamWriter(System.out, charset), new OutputStreamWriter(System.err, charset));
+    }
+
+    /**
+     * The configured command line printing to {@code stdout} and {@code stderr} through {@link TerminalSafeWriter}, the
+     * same way whether a terminal or a test reads them.
+     */
+    public static CommandLine commandLine(Writer stdout, Writer stderr) {
         CommandLine cl = new CommandLine(new MifidCommand());
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(stdout), true));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(stderr), true));
+        // help in plain text: its colours are escape sequences, which the writers above would show as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // a usage error is one line naming the problem, and where to read more: not thirteen lines of help
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

@@ -3,6 +3,7 @@ package org.mifid.workbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.io.InputFile;
 import org.mifid.workbench.kind.CompetitionKind;
@@ -39,7 +40,7 @@ public final class ScoreSubmissionCommand implements Callable<Integer> {
             long id = kind.score(ws, new KindSubmission(submission, team, externalId), List.of(Board.values()),
                     new ConsoleProgress(spec.commandLine().getErr()));
             var out = spec.commandLine().getOut();
-            out.printf("stored submission %d (%s)%n", id, team);
+            out.printf("stored submission %d (%s)%n", id, PrintableText.of(team));
             for (Board board : Board.values()) {
                 ws.boardRows(board).stream().filter(r -> r.submission().id() == id).findFirst().ifPresent(r ->
                         out.printf(java.util.Locale.ROOT, "  %s: %s%n", board.id(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.Submission;
@@ -60,7 +61,7 @@ public final class VerdictCommand implements Callable<Integer> {
             VerdictEntry entry = new VerdictEntry(s.id(), v, note, reviewer, Instant.now(), lb, ws.threshold(lb));
             ws.recordVerdicts(List.of(entry));
             spec.commandLine().getOut().printf(Locale.ROOT, "submission %d (%s): %s, by %s at threshold %s on %s%n",
-                    s.id(), s.team(), v.label(), reviewer, entry.threshold(), lb.id());
+                    s.id(), PrintableText.of(s.team()), v.label(), PrintableText.of(reviewer), entry.threshold(), lb.id());
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -77,7 +78,8 @@ public final class VerdictCommand implements Callable<Integer> {
         }
         if (byId.isPresent() && byExternal.isPresent() && byId.get().id() != byExternal.get().id()) {
             throw new InvalidInputException(db.toString(), "submission '" + submission + "' is ambiguous: workspace"
-                    + " id of " + byId.get().team() + " and competition id of " + byExternal.get().team());
+                    + " id of " + PrintableText.of(byId.get().team()) + " and competition id of "
+                    + PrintableText.of(byExternal.get().team()));
         }
         return byId.or(() -> byExternal).orElseThrow(() ->
                 new InvalidInputException(db.toString(), "no submission '" + submission + "'"));

@@ -36,6 +36,25 @@ public final class PrintableText {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * The same escapes except for newline and tab: for a whole report whose lines are the program's own, as the last
+     * guard between it and a terminal (fields inside it are escaped with {@link #of} where they are written).
+     */
+    public static String escapeKeepingLines(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escaped = c == '\n' || c == '\t' ? null : escaped(c);
+            if (escaped != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(escaped != null ? escaped : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static String escaped(char c) {
         return switch (c) {
             case '\n' -> "\\n";

@@ -8,11 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ValidationProfile;
@@ -37,6 +40,8 @@ public final class DemoCompetition {
     static final int TRAIN_SIZE = 320;
     static final int IMAGES_PER_SUBMISSION = 48;
     static final long SEED = 2019;
+    /** Neighbours kept per image: what the inspector shows beside each generated image. */
+    private static final int K = 5;
     private static final String NAME = "Demo: Generative Emoji (ground truth known)";
 
     private final Path root;
@@ -84,8 +89,18 @@ public final class DemoCompetition {
         return Workspace.open(workspaceFile());
     }
 
-    /** Builds the demo from scratch into a staging folder and moves the workspace into place when complete. */
+    /** Builds the whole demo, both leaderboards scored (what the command line's {@code demo} does). */
     public void build(ProgressMonitor monitor) {
+        buildPublic(monitor);
+        finishPrivate(monitor);
+    }
+
+    /**
+     * Builds the demo from scratch into a staging folder with its public leaderboard scored and its threshold set,
+     * then moves the workspace into place. The workbench opens it at this point, about a third of the way into
+     * the whole build, and scores the private leaderboard in the background ({@link #finishPrivate}).
+     */
+    public void buildPublic(ProgressMonitor monitor) {
         try {
             Files.createDirectories(root);
             Path files = root.resolve("files");
@@ -113,6 +128,44 @@ public final class DemoCompetition {
         }
     }
 
+    /** Whether the private leaderboard still lacks demo submissions: a first start, or one stopped midway. */
+    public boolean privatePending() {
+        if (!exists()) {
+            return false;
+        }
+        try (Workspace ws = Workspace.openReadOnly(workspaceFile())) {
+            return ws.leaderboardRows(LeaderboardPreset.PRIVATE).size() < ws.submissions().size();
+        }
+    }
+
+    /**
+     * Scores the demo submissions the private leaderboard lacks, one at a time, so a stop keeps what is done and the
+     * next start goes on from there; then sets the private threshold. Its own connection: the workbench reads the
+     * workspace meanwhile and reloads it when this ends.
+     *
+     * @return how many submissions it scored: 0 when the private leaderboard was complete (nothing is written)
+     */
+    public int finishPrivate(ProgressMonitor monitor) {
+        LeaderboardPreset board = LeaderboardPreset.PRIVATE;
+        try (Workspace ws = Workspace.open(workspaceFile()); SubmissionScoring scoring = new SubmissionScoring(ws)) {
+            Set<Long> scored = new HashSet<>();
+            ws.leaderboardRows(board).forEach(r -> scored.add(r.submission().id()));
+            List<DemoTeam> teams = DemoTeam.roster();
+            int scoredNow = 0;
+            for (int i = 0; i < teams.size(); i++) {
+                Submission submission = ws.submissionByExternalId(externalId(i)).orElseThrow();
+                if (!scored.contains(submission.id())) {
+                    scoring.scoreOnLeaderboard(submission, board, "auto", K, scaled(monitor, board, i, teams.size()));
+                    scoredNow++;
+                }
+            }
+            if (scoredNow > 0) {
+                calibrate(ws, board);
+            }
+            return scoredNow;
+        }
+    }
+
     private static void populate(Workspace ws, Path train, Path submissions, List<DemoTeam> teams,
                                  ProgressMonitor monitor) {
         ws.renameCompetition(NAME);
@@ -129,33 +182,26 @@ public final class DemoCompetition {
             ws.assignReferenceSet(board, reference);
             ws.assignExtractor(board, board == LeaderboardPreset.PUBLIC ? PUBLIC_EXTRACTOR : PRIVATE_EXTRACTOR);
         }
+        LeaderboardPreset board = LeaderboardPreset.PUBLIC;
         try (SubmissionScoring scoring = new SubmissionScoring(ws)) {
-            scoreAll(ws, scoring, submissions, teams, monitor);
-        }
-        for (LeaderboardPreset board : LeaderboardPreset.values()) {
-            ws.applyThreshold(new ThresholdChange(board, calibratedThreshold(ws.leaderboardRows(board)), "demo",
-                    Instant.now(), "demo default: the distance that best separates the ground-truth memorizers"
-                    + " from the honest teams"));
-        }
-    }
-
-    private static void scoreAll(Workspace ws, SubmissionScoring scoring, Path submissions, List<DemoTeam> teams,
-                                 ProgressMonitor monitor) {
-        for (LeaderboardPreset board : LeaderboardPreset.values()) {
             for (int i = 0; i < teams.size(); i++) {
                 DemoTeam team = teams.get(i);
-                Path zip = submissions.resolve(team.slug() + ".zip");
-                ProgressMonitor step = scaled(monitor, board, i, teams.size());
-                if (board == LeaderboardPreset.PUBLIC) {
-                    scoring.score(new ScoringRequest(zip, team.team(), "demo-" + (i + 1), board,
-                            ws.leaderboardExtractor(board), "auto", 5, ValidationProfile.KAGGLE_DOGS.id()),
-                            team.label(), step);
-                } else {
-                    scoring.scoreOnLeaderboard(ws.submissionByExternalId("demo-" + (i + 1)).orElseThrow(), board,
-                            "auto", 5, step);
-                }
+                scoring.score(new ScoringRequest(submissions.resolve(team.slug() + ".zip"), team.team(), externalId(i),
+                        board, ws.leaderboardExtractor(board), "auto", K, ValidationProfile.KAGGLE_DOGS.id()),
+                        team.label(), scaled(monitor, board, i, teams.size()));
             }
         }
+        calibrate(ws, board);
+    }
+
+    private static String externalId(int team) {
+        return "demo-" + (team + 1);
+    }
+
+    private static void calibrate(Workspace ws, LeaderboardPreset board) {
+        ws.applyThreshold(new ThresholdChange(board, calibratedThreshold(ws.leaderboardRows(board)), "demo",
+                Instant.now(), "demo default: the distance that best separates the ground-truth memorizers"
+                + " from the honest teams"));
     }
 
     /**
@@ -184,15 +230,13 @@ public final class DemoCompetition {
         return best;
     }
 
-    /** Progress of one team on one board as a share of the whole scoring. */
+    /** Progress of one team as a share of the scoring of its board. */
     private static ProgressMonitor scaled(ProgressMonitor monitor, LeaderboardPreset board, int team, int teams) {
-        int step = board.ordinal() * teams + team;
-        int steps = LeaderboardPreset.values().length * teams;
         return new ProgressMonitor() {
             @Override
             public void update(long done, long total, String message) {
                 double within = total > 0 ? (double) done / total : 0;
-                monitor.update(Math.round((step + within) * 1000), steps * 1000L,
+                monitor.update(Math.round((team + within) * 1000), teams * 1000L,
                         "Scoring the demo (" + board.id() + "): " + message);
             }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,16 +19,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
-import org.mifid.workbench.io.InputFile;
 import org.mifid.workbench.core.LeaderboardPreset;
-import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.core.ProgressMonitor;
-import org.mifid.workbench.store.NewScoredSubmission;
-import org.mifid.workbench.store.NewSubmission;
-import org.mifid.workbench.store.ScoredLeaderboard;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.core.VerdictEntry;
+import org.mifid.workbench.engine.MifidScore;
+import org.mifid.workbench.io.CsvText;
+import org.mifid.workbench.io.InputFile;
+import org.mifid.workbench.store.NewScoredSubmission;
+import org.mifid.workbench.store.NewSubmission;
+import org.mifid.workbench.store.ScoredLeaderboard;
 import org.mifid.workbench.store.Workspace;
 
 /**
@@ -69,9 +69,10 @@ public final class ResultsImport {
             known.add(s.checksum());
         }
         RowReader reader = new RowReader(file);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = CsvText.open(file);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                         .setIgnoreSurroundingSpaces(true).get().parse(in)) {
+            CsvText.requireUniqueNames(parser.getHeaderNames(), source);
             reader.columns = mapping.resolve(parser.getHeaderNames(), source);
             long endOfPrevious = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
@@ -83,9 +84,8 @@ public final class ResultsImport {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    // unbalanced quotes and the like: the rest of the file cannot be trusted
-                    throw new InvalidInputException(source + ":" + (endOfPrevious + 1), "unreadable CSV: "
-                            + rootMessage(e));
+                    // bytes that are not UTF-8, unbalanced quotes and the like: the rest cannot be trusted
+                    throw CsvText.unreadable(file, endOfPrevious + 1, e);
                 }
                 long line = endOfPrevious + 1;
                 endOfPrevious = parser.getCurrentLineNumber();
@@ -95,8 +95,8 @@ public final class ResultsImport {
                     monitor.update(reader.rows, 0, "read " + reader.rows + " rows");
                 }
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(source, "cannot read: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw CsvText.unreadable(file, e);
         }
         if (!reader.problems.isEmpty() && !skipBadRows) {
             throw malformed(source, reader.problems);
@@ -122,14 +122,6 @@ public final class ResultsImport {
         }
         return new InvalidInputException(source + ":" + first.line(), first.problem() + more.toString().stripTrailing()
                 + " (nothing imported; skip-bad-rows imports the other rows)");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage().replace('\n', ' ');
     }
 
     /** Turns records into submissions, collecting problems; state for one file. */

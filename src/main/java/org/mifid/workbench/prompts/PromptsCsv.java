@@ -2,7 +2,6 @@ package org.mifid.workbench.prompts;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.PrintableText;
+import org.mifid.workbench.io.CsvText;
 
 /**
  * Prompts by image id, {@code imgId,prompt}: the competition's truth, a prompt bank, or a team's predicted
@@ -68,14 +68,14 @@ public final class PromptsCsv {
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         try (InputStream bytes = new DigestInputStream(Files.newInputStream(file), sha);
-                Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8);
+                Reader reader = CsvText.open(bytes);
                 CSVParser csv = CSVFormat.DEFAULT.builder().get().parse(reader)) {
             var records = csv.iterator();
             if (!records.hasNext()) {
                 throw new InvalidInputException(file.toString(), "empty file");
             }
             CSVRecord header = records.next();
-            List<String> names = header.stream().map(s -> s.replace("\uFEFF", "").strip()).toList();
+            List<String> names = header.stream().map(String::strip).toList();
             if (!names.equals(HEADER)) {
                 throw new InvalidInputException(file + ":1", "header must be 'imgId,prompt', found '"
                         + printable(String.join(",", header.values())) + "'");
@@ -104,7 +104,7 @@ public final class PromptsCsv {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new InvalidInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+            throw CsvText.unreadable(file, e);
         }
         if (prompts.isEmpty()) {
             throw new InvalidInputException(file.toString(), "no rows after the header");

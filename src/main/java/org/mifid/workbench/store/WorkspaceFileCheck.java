@@ -59,6 +59,11 @@ final class WorkspaceFileCheck {
             int version = pragma(c, "user_version");
             int applicationId = pragma(c, "application_id");
             Set<String> tables = tables(c);
+            if (version < 0) {
+                // no workbench ever writes a negative schema version: the header was damaged or edited by hand
+                throw new InvalidInputException(source, "damaged workspace: schema version " + version
+                        + " (PRAGMA user_version) is one no workbench writes; left untouched");
+            }
             if (version > SchemaMigrations.latestVersion()) {
                 throw new InvalidInputException(source, "written by a newer workbench (schema " + version
                         + ", this one knows up to " + SchemaMigrations.latestVersion() + ")");

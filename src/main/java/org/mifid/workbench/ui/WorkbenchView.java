@@ -32,6 +32,7 @@ import org.mifid.workbench.ui.common.BackgroundTask;
 import org.mifid.workbench.ui.common.ErrorDialogs;
 import org.mifid.workbench.ui.common.Icons;
 import org.mifid.workbench.ui.common.TaskExecutor;
+import org.mifid.workbench.ui.common.TaskHandle;
 import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.histogram.HistogramPage;
@@ -54,6 +55,7 @@ import org.mifid.workbench.ui.verdicts.VerdictRecorder;
  * by the tests (which give it a same-thread executor and no coalescing delay).
  */
 public final class WorkbenchView extends BorderPane {
+    private final HBox statusBar;
     /** The pages, by the names used in {@code -Dmifid.ui.page} and the tab ids. */
     public enum Page { LEADERBOARD, HISTOGRAM, INSPECTOR, SCORING, COMPARISON }
 
@@ -108,7 +110,10 @@ public final class WorkbenchView extends BorderPane {
         Label status = new Label();
         status.setId("status-line");
         status.textProperty().bind(model.statusProperty());
-        HBox statusBar = new HBox(status);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        statusBar = new HBox(8, status);
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(3, 8, 3, 8));
         statusBar.getStyleClass().add("status-bar");
 
@@ -118,6 +123,37 @@ public final class WorkbenchView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (getScene() != null) {
                 review.handle(e, getScene().getFocusOwner());
+            }
+        });
+    }
+
+    /**
+     * Background work of the whole window (the demo's first build, its private leaderboard) in the status bar: its
+     * progress and a Stop button, both gone when it ends. Its message goes to the status line.
+     */
+    public void showBackgroundTask(TaskHandle task, String what) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("background-progress");
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(task.progressProperty());
+        Button stop = new Button("Stop");
+        stop.setId("background-stop");
+        stop.setTooltip(new javafx.scene.control.Tooltip("Stop " + what + "; what is done is kept"));
+        stop.setOnAction(e -> task.cancel());
+        statusBar.getChildren().addAll(bar, stop);
+        task.messageProperty().addListener((obs, old, now) -> {
+            if (task.runningProperty().get()) {
+                model.statusProperty().set(String.format(java.util.Locale.ROOT, "%s: %s (%.0f %%)", what, now,
+                        100 * Math.max(0, task.progressProperty().get())));
+            }
+        });
+        Runnable remove = () -> statusBar.getChildren().removeAll(bar, stop);
+        if (!task.runningProperty().get()) {
+            remove.run();
+        }
+        task.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                remove.run();
             }
         });
     }

@@ -1,6 +1,5 @@
 package org.mifid.workbench.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -8,11 +7,9 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String... args) {
-        CommandLine cl = MifidCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+        CommandLine cl = MifidCommand.commandLine(out, err);
         int exit = cl.execute(args);
         return new CliRun(exit, out.toString(), err.toString());
     }

@@ -51,4 +51,30 @@ class TerminalSafetyTest {
         run.assertOneErrorLine();
         assertTrue(run.err().length < 2_000, "message of " + run.err().length + " bytes");
     }
+
+    @Test
+    void reportsOnStandardOutputCarryNoControlBytes() throws Exception {
+        // issue #11: import reports and verdict lines printed ids and team names raw
+        Path csv = dir.resolve("results.csv");
+        String evil = "7\u001b]0;pwned\u0007\nerror: forged";
+        Files.writeString(csv, "submission_id,team,public_score,private_score,FID_public,FID_private,distance_public,"
+                + "distance_private,labels\n"
+                + "\"" + evil + "\",\"Team\u001b[2J\rX\",50.0,80.0,50.0,80.0,0.2,0.3,\n"
+                + "\"" + evil + "\",Other,60.0,80.0,60.0,80.0,0.3,0.3,\n");
+        Path db = dir.resolve("w.db");
+        ChildCli imported = ChildCli.run("import-results", "--db", db.toString(), "--skip-bad-rows", csv.toString());
+        ChildCli verdict = ChildCli.run("verdict", "--db", db.toString(), "--submission", "1", "--set", "cheater");
+        for (ChildCli run : java.util.List.of(imported, verdict)) {
+            String out = new String(run.out(), StandardCharsets.UTF_8);
+            assertTrue(run.exit() == 0, run.errText());
+            assertFalse(out.chars().anyMatch(c -> c < 0x20 && c != '\n'), out);
+            assertFalse(out.lines().anyMatch(l -> l.startsWith("error:")), out);
+        }
+        String report = new String(imported.out(), StandardCharsets.UTF_8);
+        assertTrue(report.contains("already on line 2"), report);
+        assertTrue(report.contains("7\\x1b]0;pwned\\x07\\nerror: forged"), report);
+        String line = "(submission 7\\x1b]0;pwned\\x07\\nerror: forged)";
+        assertTrue(new String(verdict.out(), StandardCharsets.UTF_8).contains(line),
+                new String(verdict.out(), StandardCharsets.UTF_8));
+    }
 }

@@ -2,11 +2,13 @@ package org.mifid.workbench.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
@@ -28,7 +30,7 @@ class DemoCompetitionTest {
         try {
             DemoCompetition demo = new DemoCompetition(dir.resolve("demo"), 40, 6);
             int[] updates = new int[1];
-            try (Workspace ws = demo.open(new ProgressMonitor() {
+            ProgressMonitor counting = new ProgressMonitor() {
                 @Override
                 public void update(long done, long total, String message) {
                     updates[0]++;
@@ -38,7 +40,36 @@ class DemoCompetitionTest {
                 public boolean isCancelled() {
                     return false;
                 }
-            })) {
+            };
+            // the workbench opens the demo once its public leaderboard is scored (issue #10: first start)
+            demo.buildPublic(counting);
+            assertTrue(demo.exists());
+            assertTrue(demo.privatePending());
+            try (Workspace ws = Workspace.openReadOnly(demo.workspaceFile())) {
+                assertEquals(14, ws.leaderboardRows(LeaderboardPreset.PUBLIC).size());
+                assertEquals(0, ws.leaderboardRows(LeaderboardPreset.PRIVATE).size());
+            }
+            // Stop after the first private submission: what is done stays, the next start goes on from there
+            long[] progress = new long[1];
+            assertThrows(CancellationException.class, () -> demo.finishPrivate(new ProgressMonitor() {
+                @Override
+                public void update(long done, long total, String message) {
+                    progress[0] = done; // thousandths of a submission
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress[0] > 1000; // into the second submission
+                }
+            }));
+            try (Workspace ws = Workspace.openReadOnly(demo.workspaceFile())) {
+                assertEquals(1, ws.leaderboardRows(LeaderboardPreset.PRIVATE).size());
+            }
+            assertTrue(demo.privatePending());
+            assertEquals(13, demo.finishPrivate(counting));
+            assertFalse(demo.privatePending());
+            assertEquals(0, demo.finishPrivate(counting), "a complete demo is only read");
+            try (Workspace ws = Workspace.open(demo.workspaceFile())) {
                 assertTrue(updates[0] > 20, "progress was reported");
                 assertFalse(Files.exists(dir.resolve("demo/demo.db.building")));
                 for (LeaderboardPreset board : LeaderboardPreset.values()) {

@@ -150,4 +150,39 @@ class ResultsImportTest {
             }
         });
     }
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheLineOfItsFirstBadByte() throws Exception {
+        // issue #11: a Latin-1 file was reported as "Input length = 1"
+        Path file = dir.resolve("latin1.csv");
+        String text = "submission_id,team,FID_public,distance_public\n1,Ann,50.0,0.2\n2,Ren\u00e9e,60.0,0.3\n";
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> run(ws, file, ColumnMapping.kaggle2019(), false));
+            assertEquals(file + ":3: not UTF-8 text (byte 0xE9 at column 6); save the file as UTF-8",
+                    e.getMessage());
+            assertTrue(ws.submissions().isEmpty());
+        }
+    }
+
+    @Test
+    void aByteOrderMarkKeepsTheFirstColumnsName() throws Exception {
+        // issue #11: a UTF-8 BOM made the first column "\uFEFFsubmission_id", so the ids were lost
+        Path file = csv("bom.csv", "\uFEFF" + HEADER + "7,50.0,80.0,50.0,80.0,0.2,0.3,non-mem\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
+            assertEquals(1, run(ws, file, ColumnMapping.kaggle2019(), false).imported());
+            assertEquals("non-mem", ws.submissionByExternalId("7").orElseThrow().label());
+        }
+    }
+
+    @Test
+    void aColumnNamedTwiceInTheHeaderIsSaidSo() throws Exception {
+        // issue #11: this said "expected 10 columns, found 10"
+        Path file = csv("twice.csv", "submission_id,FID_public,distance_public,FID_public\n1,50.0,0.2,51.0\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.db"))) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> run(ws, file, ColumnMapping.kaggle2019(), false));
+            assertEquals(file + ":1: the header names column 'FID_public' twice (columns 2 and 4)", e.getMessage());
+        }
+    }
 }

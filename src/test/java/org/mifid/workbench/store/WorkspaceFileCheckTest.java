@@ -51,6 +51,24 @@ class WorkspaceFileCheckTest {
     }
 
     @Test
+    void aNegativeSchemaVersionIsCalledDamagedNotForeign() throws Exception {
+        // issue #11: PRAGMA user_version = -1 on a real workspace was reported as another application's database
+        Path file = dir.resolve("damaged.db");
+        Workspace.open(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = -1");
+        }
+        byte[] before = Files.readAllBytes(file);
+        for (boolean readOnly : List.of(false, true)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> (readOnly ? Workspace.openReadOnly(file) : Workspace.open(file)).close());
+            assertTrue(e.getMessage().contains("damaged workspace: schema version -1"), e.getMessage());
+            assertFalse(e.getMessage().contains("another application"), e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
     void readingNeverCreatesAWorkspace() {
         Path file = dir.resolve("missing.db");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Workspace.openReadOnly(file));

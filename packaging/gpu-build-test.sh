@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The gpu build (`mvn -Pgpu`: CUDA 12.4 libtorch plus the CPU libtorch of the same version) built beside the default
 # build and run on its CPU path, as a machine without a GPU runs it:
-#   - `score` on features and on images (nsfwjs-mobilenet-v2) gives the default build's FID, distance and MiFID to
-#     1e-9 relative;
+#   - `score --device cpu` on features and on images (nsfwjs-mobilenet-v2) gives the default build's FID, distance and
+#     MiFID to 1e-9 relative;
 #   - `--device auto` says on standard error which device it took; without a GPU, `--device gpu` is one `error:` line
 #     and exit 2;
 #   - `bench gpu` on small shapes runs (its CPU half, or GPU against CPU where a GPU is found).
@@ -85,10 +85,14 @@ EOF
 }
 for what in features images; do
   if [ "$what" = features ]; then args=("${features[@]}"); else args=("${images[@]}"); fi
-  run "$default_jar" default score "${args[@]}" --device cpu --json > "$tmp/default-$what.json"
-  run "$gpu_jar" gpu score "${args[@]}" --json > "$tmp/gpu-$what.json" 2> "$tmp/gpu-$what.err"
+  run "$default_jar" default score "${args[@]}" --device cpu --json > "$tmp/default-$what.json" 2> "$tmp/default-$what.err" \
+    || fail "the default build's score on $what: $(tail -3 "$tmp/default-$what.err")"
+  run "$gpu_jar" gpu score "${args[@]}" --device cpu --json > "$tmp/gpu-$what.json" 2> "$tmp/gpu-$what.err" \
+    || fail "the gpu build's score on $what: $(tail -3 "$tmp/gpu-$what.err")"
   same "$tmp/default-$what.json" "$tmp/gpu-$what.json" "score on $what" || fail "score on $what differs"
 done
+run "$gpu_jar" gpu score "${features[@]}" --json > "$tmp/gpu-auto.json" 2> "$tmp/gpu-features.err" \
+  || fail "the gpu build's score with --device auto: $(tail -3 "$tmp/gpu-features.err")"
 grep -q '^device: ' "$tmp/gpu-features.err" || fail "--device auto printed no device line: $(cat "$tmp/gpu-features.err")"
 echo "gpu build, --device auto: $(grep '^device: ' "$tmp/gpu-features.err")"
 

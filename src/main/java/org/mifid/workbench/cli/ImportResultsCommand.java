@@ -99,11 +99,13 @@ public final class ImportResultsCommand implements Callable<Integer> {
             ImportReport r = imported.report();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "imported %d of %d rows from %s into %s in %d ms (batch format, with each image's"
-                    + " nearest training images)%n", r.imported(), r.rows(), file, db, r.millis());
+                    + " nearest training images)%n", r.imported(), r.rows(), PrintableText.of(file.toString()),
+                    PrintableText.of(db.toString()), r.millis());
             out.printf(Locale.ROOT, "  already in the workspace: %d; not scored by the batch job: %d%n",
                     r.alreadyPresent(), r.skipped().size());
             r.skipped().stream().limit(LISTED).forEach(p ->
-                    out.printf(Locale.ROOT, "  %s:%d: %s%n", file, p.line(), p.problem()));
+                    out.printf(Locale.ROOT, "  %s:%d: %s%n", PrintableText.of(file.toString()), p.line(),
+                            PrintableText.of(p.problem())));
             int unreachable = 0;
             String first = null;
             for (long id : imported.submissionIds()) {

@@ -56,7 +56,8 @@ class ArchitectureTest {
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("bench", "cli")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "batch", "export", "demo", "cli", "ui")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "batch", "export", "demo", "bench", "cli",
+                    "ui")
             .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
             .whereLayer("kind").mayOnlyBeAccessedByLayers("kinds", "review", "export", "demo", "bench", "cli", "ui")
             .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",

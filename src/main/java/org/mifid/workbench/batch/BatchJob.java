@@ -56,8 +56,11 @@ public final class BatchJob {
         BatchFolder folder = new BatchFolder(out.toAbsolutePath().normalize());
         ArchiveScorer.MeasuredReference reference;
         monitor.update(0, 0, "training features of " + train);
+        // --device gpu is for the executors: a cluster's driver often has no GPU, and the training features are
+        // measured once (or read from the feature cache), so the driver takes its GPU when it has one, else its CPU
+        String driverDevice = settings.device().equals("gpu") ? "auto" : settings.device();
         try (FeatureExtractor extractor = ExtractorRegistry.standard().open(settings.model(),
-                ComputeDevice.resolve(settings.device()))) {
+                ComputeDevice.resolve(driverDevice))) {
             reference = ArchiveScorer.reference(train, extractor, FeatureCache.standard(), monitor);
         }
         BatchFolder.JobSettings job = new BatchFolder.JobSettings(settings.model(), settings.leaderboard().id(),

@@ -73,7 +73,10 @@ public final class EngineBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Device dev = ComputeDevice.resolve(device);
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
+        chosen.autoLine().ifPresent(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
+        Device dev = chosen.device();
         out.printf(Locale.ROOT, "engine benchmark: %d generated x %d training rows, %d-d, device %s, %d cores%n",
                 generated, train, dim, dev, Runtime.getRuntime().availableProcessors());
         FeatureMatrix gen = correlated(generated, 1);
@@ -152,15 +155,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
         return new FeatureMatrix(x, rows, dim);
     }
 
-    /** Rows with a realistic, correlated, non-negative structure (like pooled CNN features). */
     private FeatureMatrix correlated(int rows, long seed) {
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            m.getEngine().setRandomSeed((int) seed);
-            NDArray latent = m.randomNormal(new Shape(rows, 64));
-            NDArray mix = m.randomNormal(new Shape(64, dim)).div(8);
-            NDArray x = latent.matMul(mix).add(m.randomNormal(new Shape(rows, dim)).mul(0.5)).maximum(0);
-            return new FeatureMatrix(x.toFloatArray(), rows, dim);
-        }
+        return SyntheticFeatures.correlated(rows, dim, seed);
     }
 
     /** The search's matrix multiplies alone: the machine's float32 rate for this shape. */

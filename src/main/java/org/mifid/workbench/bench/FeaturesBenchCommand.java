@@ -1,9 +1,6 @@
 package org.mifid.workbench.bench;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,7 +60,10 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Device dev = ComputeDevice.resolve(device);
+        ComputeDevice.Choice choice = ComputeDevice.choose(device);
+        choice.autoLine().ifPresent(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
+        Device dev = choice.device();
         ExtractorRegistry registry = ExtractorRegistry.standard();
         List<ModelSpec> chosen = new ArrayList<>();
         for (ModelSpec m : registry.specs()) {
@@ -109,7 +109,7 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                 double pipeline = Double.MAX_VALUE;
                 double matmul = 0;
                 for (int round = 0; round < rounds; round++) {
-                    matmul = Math.max(matmul, matmulGflops(dev));
+                    matmul = Math.max(matmul, SyntheticFeatures.matmulGflops(dev, 2048));
                     long t = System.nanoTime();
                     for (int r = 0; r < repeats; r++) {
                         extractor.extract(x, batch);
@@ -130,24 +130,6 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
                                 100 * rawRate * gflopPerImage / matmul));
                 out.flush();
             }
-        }
-    }
-
-    /** The machine's float32 matrix-multiply rate on the same device, through the same engine. */
-    private static double matmulGflops(Device dev) {
-        int n = 2048;
-        try (NDManager m = NDManager.newBaseManager(dev)) {
-            NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
-            NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
-            a.matMul(b).getFloat(0, 0);
-            int reps = 5;
-            long t = System.nanoTime();
-            for (int i = 0; i < reps; i++) {
-                try (NDArray c = a.matMul(b)) {
-                    c.getFloat(0, 0);
-                }
-            }
-            return reps * 2.0 * n * n * n / ((System.nanoTime() - t) / 1e9) / 1e9;
         }
     }
 

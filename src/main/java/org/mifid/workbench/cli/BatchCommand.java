@@ -124,11 +124,8 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d rows, %d archives: %d scored now, %d finished by an earlier run, %d rows failed;"
                 + " %.1f s%n", s.rows(), s.archives(), s.scoredNow(), s.finishedBefore(), s.failed(), s.seconds());
-        String b = board.id();
-        o.println("results: " + out.resolve("results.csv") + "; into a workspace: import-results --db W.db "
-                + out.resolve("results.csv") + " --format generic --map submission_id=id --map FID_" + b + "=fid_" + b
-                + " --map distance_" + b + "=distance_" + b + " --map " + b + "_score=score_" + b
-                + " --skip-bad-rows (failed rows have no figures)");
+        o.println("results: " + out.resolve("results.csv") + "; into a workspace with each image's neighbours:"
+                + " import-results --db W.db " + out.resolve("results.csv"));
         o.flush();
         return 0;
     }

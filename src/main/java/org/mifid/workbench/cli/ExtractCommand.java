@@ -58,10 +58,15 @@ public final class ExtractCommand implements Callable<Integer> {
         int size = ExtractorRegistry.standard().spec(model).inputSize();
         AllocationLimit.require("--batch " + batch, batch, 3L * size * size * Float.BYTES,
                 "images of " + size + " x " + size + " in one batch");
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
+        chosen.autoLine().ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
         DatasetFeatures extraction = new DatasetFeatures(ExtractorRegistry.standard(),
                 noCache ? null : FeatureCache.standard());
         DatasetFeatures.Result r = extraction.extract(images, ValidationProfile.fromId(profile), model,
-                ComputeDevice.resolve(device), batch, new ConsoleProgress(spec.commandLine().getErr()));
+                chosen.device(), batch, new ConsoleProgress(spec.commandLine().getErr()));
         NpyFile.write(out, r.features());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d x %d features with %s%s, %s in %.1f s -> %s%n",
                 r.source(), r.features().rows(), r.features().cols(), r.model().id(),

@@ -241,11 +241,11 @@ public final class ScoreCommand implements Callable<Integer> {
     /** The device for this run; for --device auto, one line on standard error says which and why. */
     private ComputeDevice.Choice chooseDevice() {
         ComputeDevice.Choice chosen = ComputeDevice.choose(device);
-        if (chosen.requested().equals("auto")) {
+        chosen.autoLine().ifPresent(line -> {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(chosen.describe());
+            err.println(line);
             err.flush();
-        }
+        });
         return chosen;
     }
 

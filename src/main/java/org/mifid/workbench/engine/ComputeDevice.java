@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mifid.workbench.core.InvalidInputException;
@@ -52,6 +53,14 @@ public final class ComputeDevice {
         /** The stderr line the CLI prints for --device auto. */
         public String describe() {
             return "device: " + kind() + (device.isGpu() ? " " + device.getDeviceId() : "") + " (" + reason + ")";
+        }
+
+        /**
+         * The line every command that runs tensors prints on standard error when it chose the device itself
+         * ({@code --device auto}); empty when the user named it.
+         */
+        public Optional<String> autoLine() {
+            return requested.equals("auto") ? Optional.of(describe()) : Optional.empty();
         }
     }
 
@@ -124,7 +133,7 @@ public final class ComputeDevice {
      * The libtorch builds on the class path as flavor-classifier version ("cpu-linux-x86_64 2.7.1"), read from
      * the names of the jars that hold DJL's native/lib/pytorch.properties (pytorch-native-FLAVOR-VERSION-OS-ARCH).
      */
-    static List<String> carriedBuilds() {
+    public static List<String> carriedBuilds() {
         List<String> builds = new ArrayList<>();
         try {
             for (URL url : Collections.list(ClassLoaderUtils.getContextClassLoader()

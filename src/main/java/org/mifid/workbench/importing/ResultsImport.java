@@ -209,7 +209,7 @@ public final class ResultsImport {
                         recomputed, 0, 0, lb.dimension(), false);
                 scores.add(new ScoredLeaderboard(lb, score, lb.extractorId(), 0, null, 0));
             }
-            String checksum = sha256(id != null ? "mifid-results-row\u0000id=" + id : valueIdentity(record, scores));
+            String checksum = id != null ? rowChecksum(id) : sha256(valueIdentity(record, scores));
             String team = text(record, ResultField.TEAM);
             if (team == null) {
                 team = id != null ? "submission " + id : "row " + line;
@@ -257,6 +257,16 @@ public final class ResultsImport {
 
         private String sha256(String text) {
             return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** The identity of an imported row that has a submission id: the SHA-256 of the id, namespaced. */
+    static String rowChecksum(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("mifid-results-row\u0000id=" + id).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.core.Submission;
 
@@ -38,6 +42,27 @@ public final class ImageLookup implements AutoCloseable {
 
     public byte[] referenceImage(ReferenceSet set, String imageName) {
         return read(Path.of(set.location()), imageName);
+    }
+
+    /**
+     * Why the inspector cannot show a submission's images beside their neighbours from this machine, in one line,
+     * or empty when its archive and the training images are both there. Imported submissions carry locations
+     * from wherever they were scored (a cluster's shared storage), so this is checked before any thumbnail fails.
+     */
+    public static Optional<String> unreachable(Submission submission, ReferenceSet set) {
+        List<String> missing = new ArrayList<>(2);
+        if (submission.path() == null) {
+            missing.add("no archive is stored for this submission (results imported without images)");
+        } else if (!Files.exists(Path.of(submission.path()))) {
+            missing.add("archive " + PrintableText.of(submission.path()) + " is not reachable from this machine");
+        }
+        if (set == null) {
+            missing.add("the training set of its neighbours is not in the workspace");
+        } else if (!Files.exists(Path.of(set.location()))) {
+            missing.add("training images " + PrintableText.of(set.location()) + " are not reachable from this"
+                    + " machine");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of("images not shown: " + String.join("; ", missing));
     }
 
     /** The bytes of {@code entryName} inside the zip or folder {@code location}. */

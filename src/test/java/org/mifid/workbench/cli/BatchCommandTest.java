@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -24,10 +25,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.batch.SparkBatch;
+import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.ProgressMonitor;
+import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.store.SubmissionScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.imaging.ImageSetsTest;
 import org.mifid.workbench.io.BatchFolder;
 import org.mifid.workbench.io.NeighboursFile;
+import org.mifid.workbench.scoring.ImageLookup;
+import org.mifid.workbench.scoring.ScoringRequest;
+import org.mifid.workbench.scoring.SubmissionScoring;
+import org.mifid.workbench.store.ReferenceSet;
+import org.mifid.workbench.store.StoredNeighbours;
+import org.mifid.workbench.store.Workspace;
 
 /**
  * The batch job on Spark local[2], end to end through the command line: the figures equal {@code score}'s for the
@@ -119,6 +130,103 @@ class BatchCommandTest {
         assertTrue(other.err().contains("job.json: this folder holds a job with other settings"), other.err());
     }
 
+    /**
+     * import-results on a real local[2] job's folder stores what the desktop's scoring stores for the same archive
+     * (image names, figures, the same neighbours into the same training set), lists the failed row, stores nothing
+     * twice when run again, and says in one line when the archives are not reachable from here.
+     */
+    @Test
+    void importBringsTheNeighboursAndSaysWhenImagesAreNotReachable() throws IOException {
+        Path job = Files.createDirectories(dir.resolve("import"));
+        Path train = Files.createDirectories(job.resolve("train"));
+        for (int i = 0; i < 6; i++) {
+            Files.write(train.resolve("t" + i + ".png"), ImageSetsTest.rgb64(300 + i));
+        }
+        Path a = zip(job, "a.zip", "g0.png", ImageSetsTest.rgb64(301), "g1.png", ImageSetsTest.rgb64(410),
+                "g2.png", ImageSetsTest.rgb64(411));
+        Path b = zip(job, "b.zip", "h0.png", ImageSetsTest.rgb64(420), "h1.png", ImageSetsTest.rgb64(303));
+        zip(job, "bad.zip", "notes.png", "not an image".getBytes());
+        Path manifest = job.resolve("manifest.csv");
+        Files.writeString(manifest, "submission_id,team,archive\n21,Alpha,a.zip\n22,Beta,b.zip\n23,Gamma,bad.zip\n"
+                + "24,Delta,a.zip\n");
+        Path out = job.resolve("out");
+        CliRun run = batch(manifest, train, out, "3");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("import-results --db W.db " + out.resolve("results.csv")), run.out());
+
+        Path db = job.resolve("imported.db");
+        CliRun imported = CliRun.of("import-results", "--db", db.toString(), out.resolve("results.csv").toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(imported.out().contains("imported 3 of 4 rows"), imported.out());
+        assertTrue(imported.out().contains("not scored by the batch job: 1"), imported.out());
+        assertTrue(imported.out().contains("results.csv:4: not scored by the batch job: "), imported.out());
+        assertTrue(imported.out().contains("images reachable from this machine for 3 of 3 imported submissions\n"),
+                imported.out());
+
+        Path desktopDb = job.resolve("desktop.db");
+        try (Workspace ws = Workspace.open(db); Workspace desktop = Workspace.open(desktopDb);
+                ImageLookup images = new ImageLookup()) {
+            ReferenceSet set = ws.leaderboardReferenceSet(LeaderboardPreset.PUBLIC).orElseThrow();
+            assertEquals(train.toAbsolutePath().normalize().toString(), set.location());
+            assertEquals(MODEL, ws.leaderboardExtractor(LeaderboardPreset.PUBLIC));
+            // the desktop's scoring of a.zip against the same training set, into its own workspace
+            desktop.assignReferenceSet(LeaderboardPreset.PUBLIC, desktop.addReferenceSet(set,
+                    ws.referenceImageNames(set.id())));
+            try (SubmissionScoring scoring = new SubmissionScoring(desktop)) {
+                scoring.score(new ScoringRequest(a, "Alpha", "21", LeaderboardPreset.PUBLIC, MODEL, "cpu", 3,
+                        "kaggle-dogs"), ProgressMonitor.NONE);
+            }
+            Submission scored = desktop.submissionByExternalId("21").orElseThrow();
+            StoredNeighbours expected = desktop.neighbours(scored.id(), LeaderboardPreset.PUBLIC).orElseThrow();
+            SubmissionScore expectedScore = desktop.leaderboardRows(LeaderboardPreset.PUBLIC).get(0).score();
+
+            for (String id : List.of("21", "24")) {
+                Submission s = ws.submissionByExternalId(id).orElseThrow();
+                assertEquals(a.toAbsolutePath().normalize().toString(), s.path());
+                assertEquals(3, s.imageCount());
+                StoredNeighbours n = ws.neighbours(s.id(), LeaderboardPreset.PUBLIC).orElseThrow();
+                assertEquals(set.id(), n.referenceSetId());
+                assertEquals(expected.imageNames(), n.imageNames());
+                assertArrayEquals(expected.neighbours().indices(), n.neighbours().indices());
+                assertArrayEquals(expected.neighbours().distances(), n.neighbours().distances(), 1e-6f);
+                SubmissionScore score = ws.leaderboardRows(LeaderboardPreset.PUBLIC).stream()
+                        .filter(r -> r.submission().id() == s.id()).findFirst().orElseThrow().score();
+                assertRelative(expectedScore.fid(), score.fid());
+                assertRelative(expectedScore.distance(), score.distance());
+                assertRelative(expectedScore.mifid(), score.mifid());
+            }
+            // the archive's own checksum, as the desktop stores it: scoring it there would find it present
+            assertEquals(scored.checksum(), ws.submissionByExternalId("21").orElseThrow().checksum());
+            assertTrue(ws.submissionByExternalId("23").isEmpty());
+            // what the inspector reads: the generated image from the archive, its neighbour from the training set
+            Submission s21 = ws.submissionByExternalId("21").orElseThrow();
+            assertTrue(ImageLookup.unreachable(s21, set).isEmpty());
+            assertArrayEquals(ImageSetsTest.rgb64(301), images.submissionImage(s21, "g0.png"));
+            String nearest = ws.referenceImageNames(set.id()).get(expected.neighbours().index(0, 0));
+            assertArrayEquals(Files.readAllBytes(train.resolve(nearest)), images.referenceImage(set, nearest));
+        }
+
+        CliRun again = CliRun.of("import-results", "--db", db.toString(), out.resolve("results.csv").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("imported 0 of 4 rows"), again.out());
+        assertTrue(again.out().contains("already in the workspace: 3;"), again.out());
+
+        // the archives moved (scored on a cluster, inspected elsewhere): figures and neighbours, and one line why
+        Files.move(a, job.resolve("a-moved.zip"));
+        CliRun elsewhere = CliRun.of("import-results", "--db", job.resolve("elsewhere.db").toString(),
+                out.resolve("results.csv").toString());
+        assertEquals(0, elsewhere.exit(), elsewhere.err());
+        assertTrue(elsewhere.out().contains("images reachable from this machine for 1 of 3 imported submissions"
+                + " (first: images not shown: archive " + a.toAbsolutePath().normalize() + " is not reachable from"
+                + " this machine)"), elsewhere.out());
+        try (Workspace ws = Workspace.open(db)) {
+            Submission s = ws.submissionByExternalId("21").orElseThrow();
+            assertEquals(Optional.of("images not shown: archive " + s.path() + " is not reachable from this machine"),
+                    ImageLookup.unreachable(s, ws.referenceSet(ws.neighbours(s.id(), LeaderboardPreset.PUBLIC)
+                            .orElseThrow().referenceSetId()).orElseThrow()));
+        }
+    }
+
     private static CliRun batch(Path manifest, Path train, Path out, String k) {
         return CliRun.of("batch", "--master", "local[2]", "--manifest", manifest.toString(), "--train",
                 train.toString(), "--model", MODEL, "--device", "cpu", "--leaderboard", "public", "-k", k, "--out",
@@ -140,7 +248,11 @@ class BatchCommandTest {
     }
 
     private static Path zip(String name, Object... nameThenBytes) throws IOException {
-        Path z = dir.resolve(name);
+        return zip(dir, name, nameThenBytes);
+    }
+
+    private static Path zip(Path folder, String name, Object... nameThenBytes) throws IOException {
+        Path z = folder.resolve(name);
         try (ZipOutputStream o = new ZipOutputStream(Files.newOutputStream(z))) {
             for (int i = 0; i < nameThenBytes.length; i += 2) {
                 o.putNextEntry(new ZipEntry((String) nameThenBytes[i]));

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.mifid.workbench.engine.ComputeDevice;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.ErrorKind;
 import org.mifid.workbench.engine.FeatureMatrix;
@@ -39,8 +41,12 @@ class ExtractCommandTest {
             assertEquals(3, f.rows());
             assertEquals(1280, f.cols());
             CliRun second = CliRun.of("extract", "--images", images.toString(), "--model",
-                    "nsfwjs-mobilenet-v2", "--out", dir.resolve("g.npy").toString(), "--device", "cpu");
+                    "nsfwjs-mobilenet-v2", "--out", dir.resolve("g.npy").toString());
             assertTrue(second.out().contains("from the cache"), second.out());
+            // --device auto (the default) says what it chose in score's words
+            assertEquals(List.of(ComputeDevice.choose("auto").describe()),
+                    second.err().lines().filter(l -> l.startsWith("device: ")).toList(), second.err());
+            assertTrue(first.err().lines().noneMatch(l -> l.startsWith("device: ")), "--device cpu was asked for");
             assertEquals(java.util.Arrays.toString(f.row(2)), java.util.Arrays.toString(NpyFile.read(dir.resolve("g.npy")).row(2)));
         } finally {
             if (previous == null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -118,5 +119,20 @@ class InspectorWorkflowTest {
         assertEquals(Verdict.NEEDS_REVIEW,
                 fixture.workspace.currentVerdict(inspected.submissionId()).orElseThrow().verdict());
         assertTrue(robot.lookup("#inspector-heading").queryAs(Label.class).getText().contains("needs review"));
+    }
+
+    @Test
+    void saysInOneLineWhenTheArchiveIsNotReachable(FxRobot robot) throws Exception {
+        TableView<RankedEntry> table = fixture.view.leaderboardPage().table();
+        RankedEntry other = table.getItems().get(1);
+        Path archive = Path.of(fixture.workspace.submission(other.submissionId()).orElseThrow().path());
+        Files.move(archive, archive.resolveSibling(archive.getFileName() + ".moved"));
+        robot.interact(() -> table.getSelectionModel().select(1));
+        Label message = robot.lookup("#inspector-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("most suspicious first"));
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP + " images, most suspicious first \u2014 images not shown: archive "
+                + archive + " is not reachable from this machine", message.getText());
+        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.getItems().size(), "the neighbours are still listed");
     }
 }

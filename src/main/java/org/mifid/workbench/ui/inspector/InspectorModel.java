@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.engine.Neighbours;
+import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.store.StoredNeighbours;
 import org.mifid.workbench.core.Submission;
@@ -57,19 +58,21 @@ public final class InspectorModel {
                     items.setAll(loaded.items());
                     message.set(loaded.items().isEmpty()
                             ? "No stored neighbours for this submission on the " + preset.id() + " leaderboard"
-                            : loaded.items().size() + " images, most suspicious first");
+                            : loaded.items().size() + " images, most suspicious first"
+                                    + loaded.unreachable().map(why -> " \u2014 " + why).orElse(""));
                 })
                 .onFailure(error -> message.set("Could not load: " + ErrorDialogs.summary(error))));
     }
 
-    private record Loaded(Subject subject, List<InspectorItem> items) {
+    /** @param unreachable why the images cannot be shown here (see {@link ImageLookup#unreachable}), if so */
+    private record Loaded(Subject subject, List<InspectorItem> items, Optional<String> unreachable) {
     }
 
     private static Loaded read(Workspace workspace, long id, LeaderboardPreset preset) {
         Submission submission = workspace.submission(id).orElseThrow();
         Optional<StoredNeighbours> stored = workspace.neighbours(id, preset);
         if (stored.isEmpty()) {
-            return new Loaded(new Subject(submission, preset, null), List.of());
+            return new Loaded(new Subject(submission, preset, null), List.of(), Optional.empty());
         }
         StoredNeighbours s = stored.get();
         ReferenceSet set = workspace.referenceSet(s.referenceSetId()).orElse(null);
@@ -91,7 +94,7 @@ public final class InspectorModel {
         items.sort(Comparator.comparingDouble(
                 (InspectorItem it) -> Float.isNaN(it.nearest()) ? Double.MAX_VALUE : it.nearest())
                 .thenComparingInt(InspectorItem::row));
-        return new Loaded(new Subject(submission, preset, set), items);
+        return new Loaded(new Subject(submission, preset, set), items, ImageLookup.unreachable(submission, set));
     }
 
     /** Shows only images whose nearest distance lies in [min, max]. */

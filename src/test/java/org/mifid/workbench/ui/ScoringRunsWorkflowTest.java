@@ -124,9 +124,11 @@ class ScoringRunsWorkflowTest {
         assertTrue(results.contains("Only PNG images") && results.endsWith("charlie: stored"), results);
         assertEquals(7, fixture.workspace.submissionCount());
         assertEquals(7, fixture.view.leaderboardPage().table().getItems().size(), "on the leaderboard");
-        // one bar for the folder: it never goes back while archives follow one another
+        // one bar for the folder: it never goes back while archives follow one another. JavaFX coalesces progress
+        // updates that arrive faster than the FX thread takes them, so how many values are seen depends on the
+        // machine's load; what must hold is that the bar went past the first archive's third without falling back
         List<Double> running = seen.stream().filter(p -> p > 0 && p < 1).toList();
-        assertTrue(running.size() > 3, seen.toString());
+        assertTrue(running.size() >= 2 && running.get(running.size() - 1) > 1.0 / 3, seen.toString());
         for (int i = 1; i < running.size(); i++) {
             assertTrue(running.get(i) >= running.get(i - 1), seen.toString());
         }
@@ -136,20 +138,27 @@ class ScoringRunsWorkflowTest {
     void cancellingAFolderKeepsTheArchivesFinished(FxRobot robot) throws Exception {
         bothBoardsScorable(robot);
         Path folder = Files.createDirectories(dir.resolve("cancel-" + System.nanoTime()));
-        for (int i = 0; i < 4; i++) {
+        int archives = 8;
+        for (int i = 0; i < archives; i++) {
             zip(folder.resolve("team" + i + ".zip"), 1000 + 10 * i, true);
         }
+        Label status = robot.lookup("#scoring-message").queryAs(Label.class);
+        Button cancel = robot.lookup("#scoring-cancel").queryAs(Button.class);
+        // Cancel is pressed on the FX thread the moment the third archive starts: a robot's mouse travel takes
+        // longer than scoring the rest of these small archives, so a click could come after the last one
+        robot.interact(() -> status.textProperty().addListener((obs, old, now) -> {
+            if (now.startsWith("3/" + archives + " ") && !cancel.isDisabled()) {
+                cancel.fire();
+            }
+        }));
         robot.interact(() -> fixture.view.scoringPage().scoreFolder(folder));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#scoring-message").queryAs(Label.class)
-                .getText().startsWith("2/4 "));
-        robot.clickOn("#scoring-cancel");
         waitUntilIdle(robot);
-        String message = robot.lookup("#scoring-message").queryAs(Label.class).getText();
-        Matcher m = Pattern.compile("Scored (\\d) of 4 archives of .*; cancelled, the \\d finished are stored")
-                .matcher(message);
+        String message = status.getText();
+        Matcher m = Pattern.compile("Scored (\\d) of " + archives
+                + " archives of .*; cancelled, the \\d finished are stored").matcher(message);
         assertTrue(m.matches(), message);
         int finished = Integer.parseInt(m.group(1));
-        assertTrue(finished >= 1 && finished < 4, message);
+        assertTrue(finished >= 2 && finished < archives, message);
         assertEquals(5 + finished, fixture.workspace.submissionCount());
     }
 }

@@ -314,8 +314,13 @@ public final class WorkbenchView extends BorderPane {
      */
     public void importResults(Path file) {
         Window owner = getScene() == null ? null : getScene().getWindow();
-        ImportOptionsDialog.ask(owner, file).ifPresent(choice ->
-                ResultsImportRun.start(model, owner, file, choice));
+        ImportOptionsDialog.ask(owner, file).ifPresent(choice -> {
+            if (choice.newWorkspace() == null) {
+                ResultsImportRun.start(model, owner, file, choice);
+            } else {
+                openWorkspace(choice.newWorkspace(), () -> ResultsImportRun.start(model, owner, file, choice));
+            }
+        });
     }
 
     /** A menu item with its accelerator: the menus are the keyboard's way to every command. */
@@ -432,6 +437,11 @@ public final class WorkbenchView extends BorderPane {
 
     /** Opens (or creates) a workspace off the FX thread and remembers it as the last one. */
     public void openWorkspace(Path file) {
+        openWorkspace(file, () -> { });
+    }
+
+    /** Opens (or creates) a workspace, then runs {@code then} on the FX thread once it is the open one. */
+    private void openWorkspace(Path file, Runnable then) {
         model.statusProperty().set("Opening " + file + "\u2026");
         // the name is read here, off the FX thread, with the opening
         model.executor().execute(BackgroundTask.of(monitor -> {
@@ -444,6 +454,7 @@ public final class WorkbenchView extends BorderPane {
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
                 stage.setTitle("MiFID Workbench \u2014 " + opened.getValue() + " (" + file.getFileName() + ")");
             }
+            then.run();
         }).onFailure(error -> {
             model.statusProperty().set("Could not open " + file + ": " + ErrorDialogs.summary(error));
             ErrorDialogs.show(getScene() == null ? null : getScene().getWindow(), "Cannot open workspace", error);

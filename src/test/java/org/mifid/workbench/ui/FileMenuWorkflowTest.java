@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.importing.SyntheticResults;
+import org.mifid.workbench.store.Workspace;
 import org.mifid.workbench.ui.common.FxTaskExecutor;
 import org.mifid.workbench.ui.common.RecentWorkspaces;
 import org.mifid.workbench.ui.common.UiSettings;
@@ -145,6 +146,35 @@ class FileMenuWorkflowTest {
         assertEquals(9, fixture.workspace.submissionCount());
         assertEquals(9, fixture.view.leaderboardPage().table().getItems().size(), "the leaderboard shows them");
         robot.clickOn(robot.lookup("#import-summary .button").queryButton());
+    }
+
+    @Test
+    void importsIntoANewWorkspaceWhichOpensLeavingTheOpenOneUntouched(FxRobot robot) throws Exception {
+        Path csv = resultsWithBadRows();
+        Path existing = fixture.workspace.file();
+        startImport(robot, csv);
+        robot.clickOn("#import-skip");
+        // a file that exists is no new workspace: said in the dialog, which stays open
+        robot.interact(() -> robot.lookup("#import-target").queryAs(TextField.class).setText(existing.toString()));
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#import-problem").queryAs(Label.class).getText().contains("already exists"));
+        Path created = home.resolve("imported");
+        robot.interact(() -> robot.lookup("#import-target").queryAs(TextField.class).setText(created.toString()));
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#import-summary").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Imported 4 of 6 rows from results.csv (kaggle-2019 format)",
+                robot.lookup("#import-summary").queryAs(DialogPane.class).getHeaderText());
+        Path file = home.resolve("imported.db").toAbsolutePath();
+        assertEquals(file, fixture.model.workspace().file().toAbsolutePath(), "the new workspace is the open one");
+        assertEquals(4, fixture.model.workspace().submissionCount());
+        assertEquals(4, fixture.view.leaderboardPage().table().getItems().size(), "its leaderboard shows them");
+        try (Workspace before = Workspace.open(existing)) {
+            assertEquals(5, before.submissionCount(), "the workspace open before is untouched");
+        }
+        robot.clickOn(robot.lookup("#import-summary .button").queryButton());
+        robot.interact(fixture.model::closeWorkspace);
     }
 
     @Test

@@ -127,6 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 kb.cells(r).forEach(cell -> line.append(String.format(Locale.ROOT, " %12s", cell)));
                 out.println(line.append("  ").append(r.row().currentVerdict().label()));
             }
+            kb.baselineText().ifPresent(out::println);
         }
         out.flush();
     }

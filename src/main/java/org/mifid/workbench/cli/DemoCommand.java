@@ -123,6 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println(line.append("  ").append(PrintableText.of(r.row().submission().label()))
                         .append(t == null ? "" : ": " + t.description()));
             }
+            kb.baselineText().ifPresent(out::println);
             out.printf(Locale.ROOT, "public prompt bank: %s (score-prompts --bank)%n", demo.bankFile());
         }
         out.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -23,8 +23,9 @@ import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.store.Workspace;
 
 /**
- * The board of a kind without a tuned threshold as CSV (Kaggle's leading columns, then the kind's columns, then
- * the review) or JSON (the same fields, figures as numbers). The columns come from the kind, as data: this class
+ * The board of a kind without a tuned threshold as CSV (Kaggle's leading columns, then the kind's columns, whether
+ * the row is below the kind's baseline, then the review) or JSON (the same fields, figures as numbers, and the
+ * baseline itself). The columns come from the kind, as data: this class
  * knows no kind.
  */
 public final class KindBoardExport {
@@ -57,7 +58,7 @@ public final class KindBoardExport {
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
         List<String> header = new ArrayList<>(List.of("Rank", "TeamName", "SubmissionId", "WorkspaceId"));
         board.kind().columns().forEach(c -> header.add(c.header()));
-        header.addAll(List.of("Disqualified", "Verdict", "Note", "Reviewer"));
+        header.addAll(List.of("BelowBaseline", "Disqualified", "Verdict", "Note", "Reviewer"));
         printer.printRecord(header);
         for (KindBoard.Ranked r : board.rows()) {
             var s = r.row().submission();
@@ -65,7 +66,8 @@ public final class KindBoardExport {
             List<Object> record = new ArrayList<>(List.of(r.rank(), CsvLeaderboardExport.text(s.team()),
                     CsvLeaderboardExport.text(s.externalId()), s.id()));
             record.addAll(board.cells(r));
-            record.addAll(List.of(r.disqualified(), r.row().currentVerdict().label(),
+            record.addAll(List.of(board.baseline().isPresent() ? String.valueOf(board.belowBaseline(r)) : "",
+                    r.disqualified(), r.row().currentVerdict().label(),
                     CsvLeaderboardExport.text(v == null ? null : v.note()),
                     CsvLeaderboardExport.text(v == null ? null : v.reviewer())));
             printer.printRecord(record);
@@ -81,6 +83,11 @@ public final class KindBoardExport {
         o.put("leaderboard", board.board().id());
         o.put("higher_is_better", board.kind().higherIsBetter());
         o.put("submissions", board.rows().size());
+        if (board.baseline().isPresent()) {
+            o.put("baseline", board.baseline().getAsDouble());
+        } else {
+            o.putNull("baseline");
+        }
         ArrayNode columns = o.putArray("columns");
         board.kind().columns().forEach(c -> columns.add(c.figure()));
         ArrayNode rows = o.putArray("rows");
@@ -98,6 +105,7 @@ public final class KindBoardExport {
                     row.putNull(c.figure());
                 }
             }
+            row.put("below_baseline", board.belowBaseline(r));
             row.put("disqualified", r.disqualified());
             row.put("verdict", r.row().currentVerdict().label());
         }

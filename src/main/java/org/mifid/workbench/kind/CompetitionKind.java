@@ -1,6 +1,7 @@
 package org.mifid.workbench.kind;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.mifid.workbench.core.Board;
@@ -60,6 +61,14 @@ public interface CompetitionKind {
      * @throws InvalidInputException naming the file (and line) when the submission is malformed
      */
     long score(Workspace workspace, KindSubmission submission, List<Board> boards, ProgressMonitor monitor);
+
+    /**
+     * The score of the trivial answer on this board, which no team should fall under (the image-to-prompt kind's
+     * mean-vector baseline); empty for a kind without one.
+     */
+    default OptionalDouble baseline(Workspace workspace, Board board) {
+        return OptionalDouble.empty();
+    }
 
     /** A stored score's per-item evidence, as figures and readable text, by item. */
     List<ItemEvidence> evidence(Workspace workspace, long submissionId, Board board);

@@ -26,10 +26,9 @@ public final class PromptScorer {
     public static PromptScore score(EmbeddingTable truth, EmbeddingTable predicted, Map<String, Board> boards,
             double nearExact, PromptBank bank) {
         Map<String, Integer> predictedRows = predicted.rows();
-        double[] mean = meanVector(truth);
         Map<Board, double[]> sums = new EnumMap<>(Board.class);
         for (Board b : Board.values()) {
-            sums.put(b, new double[3]);
+            sums.put(b, new double[2]);
         }
         double total = 0;
         int zeros = 0;
@@ -47,7 +46,6 @@ public final class PromptScorer {
             double[] s = sums.get(board);
             s[0] += cosine;
             s[1]++;
-            s[2] += Cosine.of(mean, 0, truth.values(), row, D);
             total += cosine;
             zeros += zero ? 1 : 0;
             near += cosine >= nearExact ? 1 : 0;
@@ -57,8 +55,31 @@ public final class PromptScorer {
         }
         double[] pub = sums.get(Board.PUBLIC);
         double[] priv = sums.get(Board.PRIVATE);
+        Map<Board, Double> baselines = baselines(truth, boards);
         return new PromptScore(total / truth.size(), pub[0] / pub[1], priv[0] / priv[1], truth.size(), zeros,
-                pub[2] / pub[1], priv[2] / priv[1], nearExact, (double) near / truth.size(), images);
+                baselines.get(Board.PUBLIC), baselines.get(Board.PRIVATE), nearExact, (double) near / truth.size(),
+                images);
+    }
+
+    /**
+     * The mean-vector baseline of each board: the score of a team that answers every image with the mean of all
+     * true vectors, the mean over the board's images of that vector's cosine with the true one (NaN for a board
+     * with no image). The same figure {@link #score} reports beside a submission's score.
+     */
+    public static Map<Board, Double> baselines(EmbeddingTable truth, Map<String, Board> boards) {
+        double[] mean = meanVector(truth);
+        Map<Board, double[]> sums = new EnumMap<>(Board.class);
+        for (int row = 0; row < truth.size(); row++) {
+            double[] s = sums.computeIfAbsent(boards.get(truth.ids().get(row)), b -> new double[2]);
+            s[0] += Cosine.of(mean, 0, truth.values(), row, D);
+            s[1]++;
+        }
+        Map<Board, Double> out = new EnumMap<>(Board.class);
+        for (Board b : Board.values()) {
+            double[] s = sums.get(b);
+            out.put(b, s == null ? Double.NaN : s[0] / s[1]);
+        }
+        return out;
     }
 
     /** The mean of the true vectors: the constant answer a team can give without looking at any image. */

@@ -162,7 +162,15 @@ final class SchemaMigrations {
         // 5: where a kind's competition images are (display only), for the pages that show them
         List.of("ALTER TABLE competition ADD COLUMN images TEXT"),
         // 6: a threshold applied from a suggestion records the rule and its parameters (null: set by hand)
-        List.of("ALTER TABLE threshold_change ADD COLUMN rule TEXT"));
+        List.of("ALTER TABLE threshold_change ADD COLUMN rule TEXT"),
+        // 7: an image-to-prompt score's near-exact share (images at a cosine >= 0.95, the level fixed when this was
+        // written), computed from the per-image cosines already stored for scores made before the kind kept it
+        List.of("""
+            INSERT OR IGNORE INTO score_figure(submission_id, leaderboard, name, value)
+                SELECT submission_id, leaderboard, 'near_exact', AVG(CASE WHEN value >= 0.95 THEN 1.0 ELSE 0.0 END)
+                FROM item_evidence
+                WHERE (SELECT kind FROM competition) = 'image-to-prompt'
+                GROUP BY submission_id, leaderboard"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

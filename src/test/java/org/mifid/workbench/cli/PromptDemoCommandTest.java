@@ -49,6 +49,12 @@ class PromptDemoCommandTest {
         assertEquals(12, ranked.size(), built.out());
         assertEquals("near-perfect", ranked.get(0), built.out());
         assertEquals(Set.of("zero-vector-bug", "random"), Set.copyOf(ranked.subList(10, 12)), built.out());
+        // the three bugs and the random team score under the truth's mean vector, the top three teams never do
+        Matcher baseline = Pattern.compile("mean-vector baseline (0\\.\\d{6}): (\\d+) submissions below it")
+                .matcher(built.out());
+        assertTrue(baseline.find(), built.out());
+        int below = Integer.parseInt(baseline.group(2));
+        assertTrue(below >= 4 && below <= 9, built.out());
 
         CliRun again = CliRun.of("demo", "--kind", "image-to-prompt", "--leaderboard", "private");
         assertEquals(0, again.exit(), again.err());
@@ -63,8 +69,8 @@ class PromptDemoCommandTest {
 
     /** The ground-truth label of each ranked line, in rank order. */
     private static List<String> rankedLabels(String out) {
-        // rank, team, Score, Images, ZeroVectors, then "label: description"
-        Pattern line = Pattern.compile("\\s*\\d+\\s+.+?\\s+-?[\\d.]+\\s+\\d+\\s+\\d+\\s+([a-z-]+): .*");
+        // rank, team, Score, Images, ZeroVectors, NearExact, then "label: description"
+        Pattern line = Pattern.compile("\\s*\\d+\\s+.+?\\s+-?[\\d.]+\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+([a-z-]+): .*");
         return out.lines().map(line::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
     }
 }

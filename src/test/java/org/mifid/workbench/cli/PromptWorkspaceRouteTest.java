@@ -57,6 +57,18 @@ class PromptWorkspaceRouteTest {
         return file;
     }
 
+    private static double cosine(double[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int d = 0; d < DIM; d++) {
+            dot += a[d] * b[d];
+            na += a[d] * a[d];
+            nb += (double) b[d] * b[d];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
     @Test
     void createScoreAnalyzeAndExportAnImageToPromptCompetition() throws Exception {
         Path truthFile = embeddings("truth.csv", (i, d) -> truth[i][d]);
@@ -85,17 +97,29 @@ class PromptWorkspaceRouteTest {
                 boards.put(t.id(), t.board());
             }
         }
+        // the mean-vector baseline, computed here from the true vectors as the 2023 host's trivial answer would be
+        double[] mean = new double[DIM];
+        for (float[] v : truth) {
+            for (int d = 0; d < DIM; d++) {
+                mean[d] += v[d] / (double) IMAGES;
+            }
+        }
         for (Board board : Board.values()) {
             double sum = 0;
             int n = 0;
             int zeros = 0;
+            int exact = 0;
+            double baseline = 0;
             for (int i = 0; i < IMAGES; i++) {
                 if (boards.get(id(i)) == board) {
                     sum += i == 9 ? 0 : i < 5 ? -1 : 1;
                     zeros += i == 9 ? 1 : 0;
+                    exact += i >= 5 && i < 9 ? 1 : 0;
+                    baseline += cosine(mean, truth[i]);
                     n++;
                 }
             }
+            baseline /= n;
             CliRun analyzed = CliRun.of("analyze", "--db", db, "--leaderboard", board.id(), "--json");
             assertEquals(0, analyzed.exit(), analyzed.err());
             JsonNode json = new ObjectMapper().readTree(analyzed.out());
@@ -107,6 +131,15 @@ class PromptWorkspaceRouteTest {
             assertEquals(sum / n, rows.get(1).get("score").asDouble(), 1e-6, board.id());
             assertEquals(n, rows.get(1).get("n_images").asInt());
             assertEquals(zeros, rows.get(1).get("zero_vectors").asInt());
+            assertEquals(1.0, rows.get(0).get("near_exact").asDouble(), 1e-12);
+            assertEquals((double) exact / n, rows.get(1).get("near_exact").asDouble(), 1e-12, board.id());
+            assertEquals(baseline, json.get("baseline").asDouble(), 1e-9, board.id());
+            assertFalse(rows.get(0).get("below_baseline").asBoolean());
+            assertEquals(sum / n < baseline, rows.get(1).get("below_baseline").asBoolean(), board.id());
+            CliRun text = CliRun.of("analyze", "--db", db, "--leaderboard", board.id());
+            long below = sum / n < baseline ? 1 : 0;
+            assertTrue(text.out().contains(String.format(Locale.ROOT, "mean-vector baseline %.6f: %d submission%s below"
+                    + " it", baseline, below, below == 1 ? "" : "s")), text.out());
         }
 
         Path out = dir.resolve("private.csv");
@@ -114,11 +147,41 @@ class PromptWorkspaceRouteTest {
                 out.toString());
         assertEquals(0, exported.exit(), exported.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals("Rank,TeamName,SubmissionId,WorkspaceId,Score,Images,ZeroVectors,Disqualified,Verdict,Note,"
-                + "Reviewer", lines.get(0));
-        assertTrue(lines.get(1).startsWith("1,Perfect,,1,1.000000,7,0,false,none"), lines.get(1));
+        assertEquals("Rank,TeamName,SubmissionId,WorkspaceId,Score,Images,ZeroVectors,NearExact,BelowBaseline,"
+                + "Disqualified,Verdict,Note,Reviewer", lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,Perfect,,1,1.000000,7,0,1.0000,false,false,none"), lines.get(1));
         CliRun text = CliRun.of("analyze", "--db", db, "--leaderboard", "private");
         assertTrue(text.out().contains("private leaderboard (Image to prompt"), text.out());
+    }
+
+    @Test
+    void migrationSevenFillsTheNearExactShareOfScoresStoredBeforeIt() throws Exception {
+        Path truthFile = embeddings("truth.csv", (i, d) -> truth[i][d]);
+        Path db = dir.resolve("old.db");
+        assertEquals(0, CliRun.of("create-competition", "--kind", "image-to-prompt", "--truth", truthFile.toString(),
+                "--db", db.toString()).exit());
+        Path half = embeddings("half.csv", (i, d) -> i < 5 ? -truth[i][d] : truth[i][d]);
+        assertEquals(0, CliRun.of("score-submission", "--db", db.toString(), "--submission", half.toString(), "--team",
+                "Half").exit());
+        Map<Board, Double> stored = new HashMap<>();
+        try (Workspace ws = Workspace.openReadOnly(db)) {
+            for (Board b : Board.values()) {
+                stored.put(b, ws.boardRows(b).get(0).score().figure("near_exact"));
+            }
+        }
+        // the workspace as release 6 wrote it: no near-exact figure
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            assertEquals(2, st.executeUpdate("DELETE FROM score_figure WHERE name = 'near_exact'"));
+            st.execute("PRAGMA user_version = 6");
+        }
+        try (Workspace ws = Workspace.open(db)) {
+            for (Board b : Board.values()) {
+                assertEquals(stored.get(b), ws.boardRows(b).get(0).score().figure("near_exact"), 1e-12, b.id());
+            }
+        }
+        // images 5-9 are exact, 0-4 negated: half of all images, spread over the two boards by the split
+        assertEquals(0.5, (2 * stored.get(Board.PUBLIC) + 8 * stored.get(Board.PRIVATE)) / IMAGES, 1e-12);
     }
 
     @Test

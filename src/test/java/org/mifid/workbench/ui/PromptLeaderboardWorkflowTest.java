@@ -72,6 +72,12 @@ class PromptLeaderboardWorkflowTest {
                 assertEquals(cells.get(c), cellText(robot, table, column, i), board.kind().columns().get(c).header());
             }
         }
+        assertTrue(headers.contains("NearExact"), headers.toString());
+        // the baseline as the CLI and the exports say it, on the toolbar beside the ranking's direction
+        String baseline = board.baselineText().orElseThrow();
+        assertTrue(baseline.startsWith("mean-vector baseline "), baseline);
+        assertEquals("Ranked by score, higher first; " + baseline,
+                robot.lookup("#leaderboard-threshold").queryAs(javafx.scene.control.Label.class).getText());
         assertEquals("1.000000", cellText(robot, table, table.getColumns().get(headers.indexOf("Score")), 0));
         String status = robot.lookup("#status-line").queryAs(Label.class).getText();
         assertTrue(status.contains("Image to prompt") && status.contains("3 submissions on the public"), status);

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.InvalidInputException;
@@ -22,6 +23,7 @@ import org.mifid.workbench.prompts.Cosine;
 import org.mifid.workbench.prompts.EmbeddingTable;
 import org.mifid.workbench.prompts.PromptEmbeddings;
 import org.mifid.workbench.prompts.PromptFile;
+import org.mifid.workbench.prompts.PromptScorer;
 import org.mifid.workbench.store.NewBoardScore;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.Workspace;
@@ -36,6 +38,11 @@ import org.mifid.workbench.store.Workspace;
 public final class PromptKind implements CompetitionKind {
     public static final String ID = "image-to-prompt";
     private static final int D = EmbeddingTable.DIMENSION;
+    /**
+     * The share of a board's images predicted at a cosine of at least {@link PromptScorer#NEAR_EXACT}: prompts that
+     * were looked up rather than inferred score there (schema migration 7 fills it for scores stored before).
+     */
+    static final String NEAR_EXACT_FIGURE = "near_exact";
     /** A competition's prompts and a team's are embedded once each, when read: there is nothing to cache. */
     private static final PromptEmbeddings NOT_CACHED = new PromptEmbeddings(null);
 
@@ -58,7 +65,7 @@ public final class PromptKind implements CompetitionKind {
     @Override
     public List<ScoreColumn> columns() {
         return List.of(new ScoreColumn("score", "Score", 6), new ScoreColumn("n_images", "Images", 0),
-                new ScoreColumn("zero_vectors", "ZeroVectors", 0));
+                new ScoreColumn("zero_vectors", "ZeroVectors", 0), new ScoreColumn(NEAR_EXACT_FIGURE, "NearExact", 4));
     }
 
     @Override
@@ -128,17 +135,20 @@ public final class PromptKind implements CompetitionKind {
             String text = predicted.text(row);
             items.computeIfAbsent(t.board(), b -> new ArrayList<>()).add(new ItemEvidence(t.id(), cosine,
                     zero ? "zero vector (scores 0)" : text));
-            double[] s = sums.computeIfAbsent(t.board(), b -> new double[3]);
+            double[] s = sums.computeIfAbsent(t.board(), b -> new double[4]);
             s[0] += cosine;
             s[1]++;
             s[2] += zero ? 1 : 0;
+            s[3] += cosine >= PromptScorer.NEAR_EXACT ? 1 : 0;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         List<NewBoardScore> scores = new ArrayList<>();
         for (Board board : boards) {
-            double[] s = sums.getOrDefault(board, new double[3]);
+            double[] s = sums.getOrDefault(board, new double[4]);
             double mean = s[1] == 0 ? Double.NaN : s[0] / s[1];
-            scores.add(new NewBoardScore(board, mean, Map.of("score", mean, "n_images", s[1], "zero_vectors", s[2]),
+            double nearExact = s[1] == 0 ? Double.NaN : s[3] / s[1];
+            scores.add(new NewBoardScore(board, mean, Map.of("score", mean, "n_images", s[1], "zero_vectors", s[2],
+                    NEAR_EXACT_FIGURE, nearExact),
                     items.getOrDefault(board, List.of()), millis));
         }
         Path file = submission.file().toAbsolutePath();
@@ -155,6 +165,25 @@ public final class PromptKind implements CompetitionKind {
             v[d] = vector[d];
         }
         return v;
+    }
+
+    /** The mean-vector baseline of the stored truth, computed as score-prompts computes it. */
+    @Override
+    public OptionalDouble baseline(Workspace workspace, Board board) {
+        List<TruthItem> truth = workspace.truth();
+        if (truth.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        List<String> ids = new ArrayList<>(truth.size());
+        float[][] vectors = new float[truth.size()][];
+        Map<String, Board> boards = new java.util.HashMap<>();
+        for (int i = 0; i < truth.size(); i++) {
+            ids.add(truth.get(i).id());
+            vectors[i] = truth.get(i).vector();
+            boards.put(truth.get(i).id(), truth.get(i).board());
+        }
+        double value = PromptScorer.baselines(EmbeddingTable.of(ids, vectors, null), boards).get(board);
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     @Override

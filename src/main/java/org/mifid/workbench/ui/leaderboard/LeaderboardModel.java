@@ -91,7 +91,12 @@ public final class LeaderboardModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper replacing =
             new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final LatestOnlyUpdater<List<RankedEntry>> updater;
+    private final LatestOnlyUpdater<Ranked> updater;
+    private final javafx.beans.property.ReadOnlyStringWrapper baseline = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** One ranking as it reaches the table: the lines and the kind's baseline sentence ("" without one). */
+    private record Ranked(List<RankedEntry> entries, String baseline) {
+    }
 
     /** The leaderboard in view (at the live threshold), or the other one (at its threshold in force) beside it. */
     public enum Board { IN_VIEW, OTHER }
@@ -139,12 +144,28 @@ public final class LeaderboardModel {
             // a kind without a threshold ranks through its own board, read with the ranking off the FX thread
             Workspace ws = model.workspace();
             CompetitionKind kind = model.kindProperty().get();
-            updater.request(() -> RankedEntry.rank(KindBoard.of(ws, kind, preset.board()),
-                    KindBoard.of(ws, kind, other.board())), ranked -> replacing(() -> entries.setAll(ranked)));
+            updater.request(() -> {
+                KindBoard shown = KindBoard.of(ws, kind, preset.board());
+                return new Ranked(RankedEntry.rank(shown, KindBoard.of(ws, kind, other.board())),
+                        shown.baselineText().orElse(""));
+            }, this::apply);
             return;
         }
-        updater.request(() -> RankedEntry.rank(rows, threshold, otherRows, otherThreshold),
-                ranked -> replacing(() -> entries.setAll(ranked)));
+        updater.request(() -> new Ranked(RankedEntry.rank(rows, threshold, otherRows, otherThreshold), ""),
+                this::apply);
+    }
+
+    private void apply(Ranked ranked) {
+        replacing(() -> entries.setAll(ranked.entries()));
+        baseline.set(ranked.baseline());
+    }
+
+    /**
+     * The kind's baseline as {@link KindBoard#baselineText()} says it, for the board in view ("" for a kind without
+     * one, such as MiFID).
+     */
+    public javafx.beans.property.ReadOnlyStringProperty baselineProperty() {
+        return baseline.getReadOnlyProperty();
     }
 
     /**

@@ -125,6 +125,7 @@ public final class LeaderboardPage extends BorderPane {
         model.liveThresholdProperty().addListener(o -> updateThreshold());
         model.appliedThresholdProperty().addListener(o -> updateThreshold());
         model.leaderboardProperty().addListener(o -> updateThreshold());
+        leaderboard.baselineProperty().addListener(o -> updateThreshold());
         updateThreshold();
     }
 
@@ -419,9 +420,10 @@ public final class LeaderboardPage extends BorderPane {
     /** The threshold in force, or, while the histogram's line is elsewhere, that the ranking is a preview. */
     private void updateThreshold() {
         if (!model.tunesThreshold()) {
+            String baseline = leaderboard.baselineProperty().get();
             threshold.setText("Ranked by " + model.kindProperty().get().columns().get(0).header().toLowerCase(
                     java.util.Locale.ROOT) + (model.kindProperty().get().higherIsBetter() ? ", higher first"
-                    : ", lower first"));
+                    : ", lower first") + (baseline.isEmpty() ? "" : "; " + baseline));
             threshold.getStyleClass().remove("warning");
             return;
         }

@@ -19,7 +19,7 @@ import org.mifid.workbench.io.NpyFile;
  * the 2019 memorization search in numpy), in the same run. Issue 14's target: score within half the reference.
  */
 final class ScoreRouteComparison {
-    static final double TARGET_RATIO = 0.5;
+    private static final double TARGET_RATIO = 0.5;
     /** The two routes agree when FID is within this relative difference (both float64)... */
     private static final double SAME_FID = 1e-9;
     /** ...and the distance within this one (the reference's matrix multiply is float32, as the 2019 code's). */

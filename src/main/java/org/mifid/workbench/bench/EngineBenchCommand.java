@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench engine}: the engine's speed targets measured in one run on the same input: FID's statistics step
- * against scipy's sqrtm route, and the memorization search against the raw float32 matrix multiply rate.
+ * against scipy's sqrtm route, the memorization search against the raw float32 matrix multiply rate, the copying
+ * measures against the search, and {@code score} end to end against the scipy reference route
+ * ({@link ScoreRouteComparison}).
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Times FID (vs scipy's sqrtm route) and the memorization search (vs raw matmul) in one run.")
+        description = "Times FID (vs scipy's sqrtm route), the memorization search (vs raw matmul), the copying"
+                + " measures (vs the search) and score end to end (vs the scipy reference route) in one run.")
 public final class EngineBenchCommand implements Callable<Integer> {
     private static final String SCIPY_ROUTE = String.join("\n",
             "import sys, time, numpy as np",
@@ -65,6 +68,14 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--device", defaultValue = "auto", description = "Default: ${DEFAULT-VALUE}.")
     String device;
+
+    @Option(names = "--score-generated", defaultValue = "5000", description = "Generated rows of the end-to-end"
+            + " score run against the reference route (0 skips it). Default: ${DEFAULT-VALUE}.")
+    int scoreGenerated;
+
+    @Option(names = "--score-train", defaultValue = "10000", description = "Training rows of that run."
+            + " Default: ${DEFAULT-VALUE}.")
+    int scoreTrain;
 
     @Option(names = "--python", defaultValue = "python3", description = "Python with numpy and scipy for the"
             + " reference route. Default: ${DEFAULT-VALUE}.")
@@ -117,6 +128,9 @@ public final class EngineBenchCommand implements Callable<Integer> {
                 4.0 * ((long) generated + train) * dim / 1e6);
         measuresCost(out, gen, ref, found, search, searchSeconds);
         out.flush();
+        if (scoreGenerated > 0) {
+            new ScoreRouteComparison(python, device).run(out, scoreGenerated, scoreTrain, dim);
+        }
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package org.mifid.workbench.engine;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Lloyd's k-means on L2-normalised rows (the cosine geometry every distance here uses), the partition of the
@@ -22,12 +23,11 @@ final class KMeans {
         int[] labels = new int[rows.length];
         java.util.Arrays.fill(labels, -1);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            boolean changed = false;
-            for (int i = 0; i < rows.length; i++) {
-                int label = nearest(centres, rows[i]);
-                changed |= label != labels[i];
-                labels[i] = label;
-            }
+            // each row's nearest centre is independent of the others': both cores share the rows
+            double[][] current = centres;
+            int[] next = IntStream.range(0, rows.length).parallel().map(i -> nearest(current, rows[i])).toArray();
+            boolean changed = !java.util.Arrays.equals(next, labels);
+            labels = next;
             if (!changed) {
                 break;
             }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * For every generated image, its k nearest training images by cosine distance {@code 1 - |cos|}, and the
@@ -170,7 +171,8 @@ public final class MemorizationSearch {
         int d = m.cols();
         float[] x = m.data();
         float[] out = new float[rows.length * d];
-        for (int r = 0; r < rows.length; r++) {
+        // rows are independent: both cores share them while the device waits for its input
+        IntStream.range(0, rows.length).parallel().forEach(r -> {
             int off = rows[r] * d;
             double norm = 0;
             for (int j = 0; j < d; j++) {
@@ -182,7 +184,7 @@ public final class MemorizationSearch {
                     out[r * d + j] = (float) (x[off + j] / norm);
                 }
             }
-        }
+        });
         return out;
     }
 

@@ -126,9 +126,10 @@ class ScoringRunsWorkflowTest {
         assertEquals(7, fixture.view.leaderboardPage().table().getItems().size(), "on the leaderboard");
         // one bar for the folder: it never goes back while archives follow one another. JavaFX coalesces progress
         // updates that arrive faster than the FX thread takes them, so how many values are seen depends on the
-        // machine's load; what must hold is that the bar went past the first archive's third without falling back
+        // machine's load; what must hold is that the bar reached the end of the first archive's third (a bar per
+        // archive would start again from 0) and never fell back
         List<Double> running = seen.stream().filter(p -> p > 0 && p < 1).toList();
-        assertTrue(running.size() >= 2 && running.get(running.size() - 1) > 1.0 / 3, seen.toString());
+        assertTrue(running.size() >= 2 && running.get(running.size() - 1) >= 1.0 / 3 - 1e-12, seen.toString());
         for (int i = 1; i < running.size(); i++) {
             assertTrue(running.get(i) >= running.get(i - 1), seen.toString());
         }

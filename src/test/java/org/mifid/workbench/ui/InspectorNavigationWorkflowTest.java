@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.ui.inspector.InspectorItem;
+import org.mifid.workbench.ui.inspector.InspectorPage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,16 +29,19 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The inspector's column headings, the compare window walking the list (buttons, arrows, Page Up/Down, the list's
- * selection following), and a rejected archive's every refused entry, escaped and copyable.
+ * selection following), a wide window's lines of several images walked by the keyboard, and a rejected archive's
+ * every refused entry, escaped and copyable.
  */
 @ExtendWith(ApplicationExtension.class)
 class InspectorNavigationWorkflowTest {
     @TempDir
     static Path dir;
     private WorkbenchFixture fixture;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         fixture = new WorkbenchFixture(stage, dir.resolve("ws-" + System.nanoTime()), 8, 8);
         fixture.view.leaderboardPage().table().getSelectionModel().select(0);
         fixture.view.showPage(WorkbenchView.Page.INSPECTOR);
@@ -53,11 +57,12 @@ class InspectorNavigationWorkflowTest {
         assertEquals("Generated", robot.lookup("#inspector-col-generated").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#inspector-col-neighbours").queryAs(Label.class).getText()
                 .startsWith("Nearest training images"));
-        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
-        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.getItems().size());
+        ListView<?> lines = robot.lookup("#inspector-list").queryListView();
+        InspectorPage list = fixture.view.inspectorPage();
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.shownItems().size());
         robot.interact(() -> {
-            list.getSelectionModel().select(0);
-            list.requestFocus();
+            lines.getSelectionModel().select(0);
+            lines.requestFocus();
         });
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,15 +86,66 @@ class InspectorNavigationWorkflowTest {
         assertTrue(robot.lookup("#compare-view").queryAll().isEmpty(), "Escape closed the compare window");
     }
 
-    private static void assertShown(FxRobot robot, ListView<InspectorItem> list, int index) {
+    @Test
+    void aWideWindowShowsTwoImagesALineAndTheKeyboardWalksThemInReadingOrder(FxRobot robot) {
+        InspectorPage page = fixture.view.inspectorPage();
+        ListView<?> lines = robot.lookup("#inspector-list").queryListView();
+        robot.interact(() -> stage.setWidth(1000));
         WaitForAsyncUtils.waitForFxEvents();
-        InspectorItem item = list.getItems().get(index);
-        assertEquals((index + 1) + " of " + list.getItems().size(),
+        assertEquals(1, page.columns(), "1,000 pixels hold one image with its neighbours");
+        robot.interact(() -> stage.setWidth(1900));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, page.columns());
+        assertEquals((TestWorkspaces.IMAGES_PER_ZIP + 1) / 2, lines.getItems().size(), "two images a line");
+        long shownSideBySide = robot.lookup(".inspector-row").queryAll().stream()
+                .filter(cell -> cell.isVisible() && !robot.from(cell).lookup(".inspector-entry").queryAll().isEmpty())
+                .mapToLong(cell -> robot.from(cell).lookup(".inspector-entry").queryAll().stream()
+                        .filter(javafx.scene.Node::isVisible).count())
+                .max().orElse(0);
+        assertEquals(2, shownSideBySide, "a line's cell draws both of its images");
+        for (javafx.scene.Node cell : robot.lookup(".inspector-row").queryAll()) {
+            javafx.scene.Node graphic = ((javafx.scene.control.ListCell<?>) cell).getGraphic();
+            if (graphic != null && graphic.isVisible()) {
+                assertTrue(graphic.getLayoutBounds().getWidth() <= lines.getWidth(),
+                        "both images fit the width: " + graphic.getLayoutBounds().getWidth() + " of " + lines.getWidth());
+            }
+        }
+
+        robot.interact(() -> {
+            lines.getSelectionModel().select(0);
+            lines.requestFocus();
+        });
+        assertEquals(0, page.selectedItem());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, page.selectedItem(), "Right moves within the line");
+        robot.type(KeyCode.DOWN);
+        assertEquals(3, page.selectedItem(), "Down keeps the column on the next line");
+        assertEquals(1, lines.getSelectionModel().getSelectedIndex());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(4, page.selectedItem(), "Right at a line's end reads on into the next");
+        robot.type(KeyCode.ENTER);
+        assertShown(robot, page, 4);
+        robot.type(KeyCode.RIGHT);
+        assertShown(robot, page, 5);
+        assertEquals(2, lines.getSelectionModel().getSelectedIndex(), "the line of image 5 is selected");
+        robot.type(KeyCode.ESCAPE);
+
+        robot.interact(() -> stage.setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, page.columns());
+        assertEquals(5, page.selectedItem(), "the same image stays selected when the lines are rebuilt");
+        assertEquals(5, lines.getSelectionModel().getSelectedIndex());
+    }
+
+    private static void assertShown(FxRobot robot, InspectorPage list, int index) {
+        WaitForAsyncUtils.waitForFxEvents();
+        InspectorItem item = list.shownItems().get(index);
+        assertEquals((index + 1) + " of " + list.shownItems().size(),
                 robot.lookup("#compare-position").queryAs(Label.class).getText());
         assertEquals("generated: " + item.name(), robot.lookup("#compare-generated").queryAs(Label.class).getText());
         assertEquals(String.format("cosine distance %.4f", item.neighbourDistances()[0]),
                 robot.lookup("#compare-distance").queryAs(Label.class).getText());
-        assertEquals(index, list.getSelectionModel().getSelectedIndex(), "the list follows");
+        assertEquals(index, list.selectedItem(), "the list follows");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -52,22 +51,22 @@ class InspectorWorkflowTest {
 
     @Test
     void showsEveryImageMostSuspiciousFirstWithItsNeighbours(FxRobot robot) throws Exception {
-        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
+        List<InspectorItem> list = fixture.view.inspectorPage().shownItems();
         StoredNeighbours stored = fixture.workspace.neighbours(inspected.submissionId(), LeaderboardPreset.PUBLIC)
                 .orElseThrow();
-        assertEquals(stored.neighbours().size(), list.getItems().size(),
+        assertEquals(stored.neighbours().size(), list.size(),
                 robot.lookup("#inspector-message").queryAs(Label.class).getText() + " focus="
                 + fixture.model.focusedSubmissionProperty().get() + " page=" + fixture.view.currentPage());
-        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.getItems().size());
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.size());
         float smallest = Float.MAX_VALUE;
         for (int i = 0; i < stored.neighbours().size(); i++) {
             smallest = Math.min(smallest, stored.neighbours().nearest(i));
         }
-        assertEquals(smallest, list.getItems().get(0).nearest(), "most suspicious first");
-        for (int i = 1; i < list.getItems().size(); i++) {
-            assertTrue(list.getItems().get(i - 1).nearest() <= list.getItems().get(i).nearest());
+        assertEquals(smallest, list.get(0).nearest(), "most suspicious first");
+        for (int i = 1; i < list.size(); i++) {
+            assertTrue(list.get(i - 1).nearest() <= list.get(i).nearest());
         }
-        InspectorItem first = list.getItems().get(0);
+        InspectorItem first = list.get(0);
         List<String> trainingNames = fixture.workspace.referenceImageNames(stored.referenceSetId());
         assertEquals(trainingNames.get(stored.neighbours().index(first.row(), 0)), first.neighbourNames()[0]);
         assertEquals(stored.imageNames().get(first.row()), first.name());
@@ -84,15 +83,15 @@ class InspectorWorkflowTest {
 
     @Test
     void distanceRangeFiltersImages(FxRobot robot) {
-        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
-        float median = list.getItems().get(list.getItems().size() / 2).nearest();
+        List<InspectorItem> list = fixture.view.inspectorPage().shownItems();
+        float median = list.get(list.size() / 2).nearest();
         robot.clickOn("#range-min").write("0");
         robot.clickOn("#range-max").write(String.valueOf(median));
         robot.clickOn("#range-apply");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(list.getItems().size() < TestWorkspaces.IMAGES_PER_ZIP);
-        assertTrue(list.getItems().stream().allMatch(i -> i.nearest() <= median));
-        assertEquals(TestWorkspaces.IMAGES_PER_ZIP / 2 + 1, list.getItems().size());
+        assertTrue(list.size() < TestWorkspaces.IMAGES_PER_ZIP);
+        assertTrue(list.stream().allMatch(i -> i.nearest() <= median));
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP / 2 + 1, list.size());
     }
 
     @Test
@@ -132,7 +131,7 @@ class InspectorWorkflowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("most suspicious first"));
         assertEquals(TestWorkspaces.IMAGES_PER_ZIP + " images, most suspicious first \u2014 images not shown: archive "
                 + archive + " is not reachable from this machine", message.getText());
-        ListView<InspectorItem> list = robot.lookup("#inspector-list").queryListView();
-        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.getItems().size(), "the neighbours are still listed");
+        List<InspectorItem> list = fixture.view.inspectorPage().shownItems();
+        assertEquals(TestWorkspaces.IMAGES_PER_ZIP, list.size(), "the neighbours are still listed");
     }
 }

@@ -17,6 +17,8 @@ public enum PageKey {
     THRESHOLD_DOWN_BIN("Histogram", "Threshold down a whole bin", shift(KeyCode.LEFT)),
     THRESHOLD_UP_BIN("Histogram", "Threshold up a whole bin", shift(KeyCode.RIGHT)),
     COMPARE_SELECTED("Inspector", "Compare the selected image with its nearest training image", key(KeyCode.ENTER)),
+    NEXT_IN_LINE("Inspector", "Next image along a line (a wide window shows several a line)", key(KeyCode.RIGHT)),
+    PREVIOUS_IN_LINE("Inspector", "Previous image along a line", key(KeyCode.LEFT)),
     COMPARE_NEXT("Compare window", "Next image of the inspector's list", key(KeyCode.RIGHT), key(KeyCode.PAGE_DOWN)),
     COMPARE_PREVIOUS("Compare window", "Previous image of the inspector's list", key(KeyCode.LEFT),
             key(KeyCode.PAGE_UP)),

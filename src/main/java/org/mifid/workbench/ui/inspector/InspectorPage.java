@@ -1,5 +1,7 @@
 package org.mifid.workbench.ui.inspector;
 
+import java.util.List;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -21,18 +23,29 @@ import org.mifid.workbench.ui.verdicts.ReviewController;
 /**
  * The inspector page: every image of the submission in focus beside its nearest training images, most suspicious
  * first, in a virtualized list (only visible rows exist as nodes; images decode lazily into a bounded cache).
- * Clicking an image compares it with a training image at full size; verdict hotkeys judge this submission.
+ * A wide window shows as many images side by side as fit, read left to right, then down; the keyboard acts on
+ * one selected image (Up/Down by line, Left/Right within it). Clicking an image compares it with a training image
+ * at full size; verdict hotkeys judge this submission.
  */
 public final class InspectorPage extends BorderPane {
     /** Neighbours shown per image; more are stored than fit on a row. */
     static final int SHOWN_NEIGHBOURS = 5;
+    /** More than three images to a line would be too small to judge on any screen this runs on. */
+    private static final int MAX_COLUMNS = 3;
+    /** Space between the columns of a wide window, either side of their separator, in lines and headings alike. */
+    static final int COLUMN_GAP = 8;
+    static final PseudoClass SELECTED_ENTRY = PseudoClass.getPseudoClass("selected-entry");
 
     private final WorkbenchModel model;
     private final InspectorModel inspector;
     private final ImageLookup images;
     private final ThumbnailLoader loader;
     private final CompareWindow compareWindow;
-    private final ListView<InspectorItem> list = new ListView<>();
+    private final InspectorRows rows;
+    private final ListView<InspectorRow> list = new ListView<>();
+    /** The image the keyboard acts on, and its index in the filtered list (kept with it: cells ask per line). */
+    private InspectorItem selected;
+    private int selectedItem = -1;
     private final Label heading = new Label("No submission");
     private final Label message = new Label();
     private final RangeFilterBar range;
@@ -48,9 +61,14 @@ public final class InspectorPage extends BorderPane {
         this.loader = loader;
         setId("inspector-page");
         list.setId("inspector-list");
-        list.setItems(inspector.filtered());
+        getStylesheets().add(InspectorPage.class.getResource("inspector.css").toExternalForm());
+        rows = new InspectorRows(inspector.filtered());
+        list.setItems(rows.rows());
         list.setCellFactory(l -> new InspectorRowCell(this, SHOWN_NEIGHBOURS));
-        list.setFixedCellSize(InspectorRowCell.THUMB + 34);
+        list.setFixedCellSize(InspectorEntry.THUMB + 34);
+        list.widthProperty().addListener((obs, old, now) -> rows.columns().set(columnsFor(now.doubleValue())));
+        rows.rows().addListener((javafx.collections.ListChangeListener<InspectorRow>) c -> keepSelection());
+        list.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> followLine(now.intValue()));
         Label empty = RangeFilterBar.placeholder("Select a submission on the leaderboard to see its images");
         empty.setId("inspector-empty");
         list.setPlaceholder(empty);
@@ -73,9 +91,16 @@ public final class InspectorPage extends BorderPane {
         setTop(new VBox(range, columnHeadings()));
         compareWindow = new CompareWindow(this, model.executor());
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            InspectorItem selected = list.getSelectionModel().getSelectedItem();
-            if (PageKey.COMPARE_SELECTED.matches(e) && selected != null) {
-                compare(selected, 0);
+            if (PageKey.COMPARE_SELECTED.matches(e) && selectedItem >= 0) {
+                compare(inspector.filtered().get(selectedItem), 0);
+                e.consume();
+            }
+        });
+        // a vertical list leaves Left/Right unbound: within a line of several images they move the selection
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int by = PageKey.PREVIOUS_IN_LINE.matches(e) ? -1 : PageKey.NEXT_IN_LINE.matches(e) ? 1 : 0;
+            if (by != 0 && rows.columns().get() > 1 && selectedItem >= 0) {
+                selectItem(Math.max(0, Math.min(inspector.filtered().size() - 1, selectedItem + by)));
                 e.consume();
             }
         });
@@ -91,17 +116,82 @@ public final class InspectorPage extends BorderPane {
         });
     }
 
-    /** Headings over the list's two parts, lined up with a row's generated image and its neighbours. */
+    /** Headings over each column's two parts, lined up with an entry's generated image and its neighbours. */
     private HBox columnHeadings() {
-        Label generated = new Label("Generated");
-        generated.setId("inspector-col-generated");
-        generated.setMinWidth(InspectorRowCell.THUMB + 10);
-        Label neighbours = new Label("Nearest training images, nearest first (#rank, cosine distance)");
-        neighbours.setId("inspector-col-neighbours");
-        HBox headings = new HBox(10, generated, new Separator(Orientation.VERTICAL), neighbours);
+        HBox headings = new HBox(COLUMN_GAP);
         headings.getStyleClass().add("text-bold");
         headings.setPadding(new Insets(2, 8, 2, 8));
+        headings.setMinWidth(0); // a narrow window truncates the headings instead of widening the page
+        rows.columns().addListener((obs, old, now) -> fillHeadings(headings, now.intValue()));
+        fillHeadings(headings, rows.columns().get());
         return headings;
+    }
+
+    private static void fillHeadings(HBox headings, int columns) {
+        headings.getChildren().clear();
+        for (int c = 0; c < columns; c++) {
+            if (c > 0) {
+                headings.getChildren().add(new Separator(Orientation.VERTICAL));
+            }
+            Label generated = new Label("Generated");
+            generated.setMinWidth(InspectorEntry.THUMB + 10);
+            Label neighbours = new Label("Nearest training images, nearest first (#rank, cosine distance)");
+            if (c == 0) {
+                generated.setId("inspector-col-generated");
+                neighbours.setId("inspector-col-neighbours");
+            }
+            HBox column = new HBox(10, generated, new Separator(Orientation.VERTICAL), neighbours);
+            column.setPrefWidth(InspectorEntry.width(SHOWN_NEIGHBOURS));
+            column.setMaxWidth(InspectorEntry.width(SHOWN_NEIGHBOURS));
+            headings.getChildren().add(column);
+        }
+    }
+
+    /** Images per line: as many whole entries as the list's width holds, less its scroll bar. */
+    private static int columnsFor(double width) {
+        double column = InspectorEntry.width(SHOWN_NEIGHBOURS) + 2 * COLUMN_GAP + 2;
+        return Math.max(1, Math.min(MAX_COLUMNS, (int) ((width - 24 + 2 * COLUMN_GAP + 2) / column)));
+    }
+
+    /** The keyboard moved the line selection: the selected image moves with it, in the same column. */
+    private void followLine(int line) {
+        if (line < 0 || line >= rows.rows().size() || rows.rows().get(line).holds(selectedItem)) {
+            return;
+        }
+        InspectorRow row = rows.rows().get(line);
+        int column = selectedItem < 0 ? 0 : selectedItem % rows.columns().get();
+        selectItem(row.first() + Math.min(column, row.items().size() - 1));
+    }
+
+    /** The lines were rebuilt (new images, a filter, another width): the same image stays selected. */
+    private void keepSelection() {
+        selectedItem = selected == null ? -1 : inspector.filtered().indexOf(selected);
+        if (selectedItem >= 0) {
+            list.getSelectionModel().select(rows.rowOf(selectedItem));
+        }
+    }
+
+    /** Selects one image: its line in the list, and the image within the line. */
+    void selectItem(int index) {
+        selectedItem = index;
+        selected = inspector.filtered().get(index);
+        list.getSelectionModel().select(rows.rowOf(index));
+        list.refresh();
+    }
+
+    /** The index in {@link #shownItems()} of the image the keyboard acts on, -1 when none. */
+    public int selectedItem() {
+        return selectedItem;
+    }
+
+    /** The images shown, in order, after the distance filter. */
+    public List<InspectorItem> shownItems() {
+        return inspector.filtered();
+    }
+
+    /** Images side by side on each line at the page's current width. */
+    public int columns() {
+        return rows.columns().get();
     }
 
     /** Loads the focused submission when the page is shown, not on every selection change elsewhere. */
@@ -202,11 +292,8 @@ public final class InspectorPage extends BorderPane {
 
     /** The compare window walked to another image: the list shows it selected. */
     void select(int index) {
-        list.getSelectionModel().select(index);
-        list.scrollTo(index);
+        selectItem(index);
+        list.scrollTo(rows.rowOf(index));
     }
 
-    public ListView<InspectorItem> list() {
-        return list;
-    }
 }

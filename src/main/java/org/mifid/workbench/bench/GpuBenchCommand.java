@@ -22,6 +22,7 @@ import org.mifid.workbench.engine.MemorizationSearch;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureExtractor;
 import org.mifid.workbench.features.ModelSpec;
+import org.mifid.workbench.features.Precision;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
  * the device, driver and CUDA versions DJL sees, the float32 matmul rate, the memorization search on the GPU against
  * the CPU (same neighbours, same distance to 1e-6) and each available extractor's images/s on both (same features to
  * 1e-4 relative). Without a GPU it runs the CPU half, says so in one line and exits 0: the same command is the
- * check on every machine. Exit 1 when the GPU's results differ from the CPU's.
+ * check on every machine. Exit 1 when the GPU's results differ from the CPU's. Mixed precision (the TF.js
+ * networks in fp16 and bf16) is timed and its features compared with float32's on the same device: a figure to read,
+ * not a pass or fail, since scoring never uses it.
  */
 @Command(name = "gpu", mixinStandardHelpOptions = true,
         description = "GPU against CPU: versions, matmul rate, the memorization search (same neighbours) and feature"
@@ -66,7 +69,20 @@ public final class GpuBenchCommand implements Callable<Integer> {
             description = "Extractors to time. Default: every one whose weights are present.")
     List<String> models;
 
+    @Option(names = "--precision", split = ",", paramLabel = "TYPE,...", defaultValue = "fp16,bf16",
+            converter = PrecisionConverter.class,
+            description = "Half types to time each TF.js extractor in, beside float32, on every device (their"
+                    + " features against float32's on the same device; scoring always uses float32)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    List<Precision> precisions;
+
     private boolean allEqual = true;
+    /** The float32 runs on a GPU, kept to compare the half types with after every float32 figure is out. */
+    private final List<Float32Run> gpuRuns = new ArrayList<>();
+
+    private record Float32Run(ModelSpec spec, Device device, float[] input, int rounds, FeatureMatrix features,
+                              double rate) {
+    }
 
     @Override
     public Integer call() {
@@ -93,6 +109,12 @@ public final class GpuBenchCommand implements Callable<Integer> {
         extraction(out, devices);
         if (chosen.device().isGpu()) {
             out.println(allEqual ? "GPU results equal the CPU's: yes" : "GPU results equal the CPU's: NO (see above)");
+            out.flush();
+            // last, so a libtorch that aborts on a half-type kernel costs only these lines
+            gpuRuns.forEach(run -> halfPrecision(out, ExtractorRegistry.standard(), run));
+        } else {
+            out.println("mixed precision (" + precisionIds() + ") is timed on GPUs only: this CPU libtorch emulates"
+                    + " fp16 convolutions (a fifth of float32's speed or less) and aborts the JVM on bf16 ones");
         }
         out.flush();
         return allEqual ? 0 : 1;
@@ -218,7 +240,54 @@ public final class GpuBenchCommand implements Callable<Integer> {
                                 same ? "same" : "DIFFERENT");
                     }
                     out.flush();
+                    if (d.isGpu() && "tfjs-layers".equals(m.format())) {
+                        gpuRuns.add(new Float32Run(m, d, x, rounds, f, rate));
+                    }
                 }
+            }
+        }
+    }
+
+    private String precisionIds() {
+        return String.join(", ", precisions.stream().map(Precision::id).toList());
+    }
+
+    /** The extractor in each half type on the GPU, against its float32 run there: images/s and features. */
+    private void halfPrecision(PrintWriter out, ExtractorRegistry registry, Float32Run run) {
+        Device d = run.device();
+        for (Precision p : precisions) {
+            if (p == Precision.FLOAT32) {
+                continue;
+            }
+            try (FeatureExtractor extractor = registry.open(run.spec().id(), d, p)) {
+                FeatureMatrix f = extractor.extract(run.input(), batch);
+                long t = System.nanoTime();
+                for (int r = 0; r < run.rounds(); r++) {
+                    f = extractor.extract(run.input(), batch);
+                }
+                double rate = run.rounds() * batch / ((System.nanoTime() - t) / 1e9);
+                out.printf(Locale.ROOT, "%-22s %s on %s: %8.1f images/s = %.2f x float32; features differ from"
+                        + " float32's by %.1e relative (a measure only: scoring extracts in float32)%n",
+                        run.spec().id(), p.id(), d, rate, rate / run.rate(), relativeDifference(run.features(), f));
+            } catch (RuntimeException e) {
+                // libtorch builds differ in which half-type kernels they carry (CPU fp16 convolutions often not)
+                String message = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+                out.printf(Locale.ROOT, "%-22s %s on %s: not available in this libtorch (%s)%n", run.spec().id(),
+                        p.id(), d,
+                        message.length() > 160 ? message.substring(0, 160) + "..." : message);
+            }
+            out.flush();
+        }
+    }
+
+    /** fp16 / bf16 / fp32 on the command line. */
+    static final class PrecisionConverter implements CommandLine.ITypeConverter<Precision> {
+        @Override
+        public Precision convert(String value) {
+            try {
+                return Precision.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

@@ -93,6 +93,14 @@ public final class ExtractorRegistry {
 
     /** Loads the extractor onto {@code device}; a missing or altered weights file is an InvalidInputException. */
     public FeatureExtractor open(String id, Device device) {
+        return open(id, device, Precision.FLOAT32);
+    }
+
+    /**
+     * The extractor running in {@code precision}: float32 for scoring, a half type only to be measured. A
+     * TorchScript module runs as it was exported (float32), so asking it for another type is refused.
+     */
+    public FeatureExtractor open(String id, Device device, Precision precision) {
         ModelSpec spec = spec(id);
         Path file = file(spec);
         if (!Files.exists(file)) {
@@ -110,8 +118,14 @@ public final class ExtractorRegistry {
             }
         }
         return switch (spec.format()) {
-            case "tfjs-layers" -> new TfjsExtractor(spec, file, device);
-            case "torchscript" -> new TorchScriptExtractor(spec, file, device);
+            case "tfjs-layers" -> new TfjsExtractor(spec, file, device, precision);
+            case "torchscript" -> {
+                if (precision != Precision.FLOAT32) {
+                    throw new InvalidInputException(spec.id(), "runs as exported, in float32; "
+                            + precision.id() + " is measured for the TF.js networks only");
+                }
+                yield new TorchScriptExtractor(spec, file, device);
+            }
             default -> throw new InvalidInputException(spec.id(), "unknown model format " + spec.format());
         };
     }

@@ -14,9 +14,9 @@ final class TfjsExtractor implements FeatureExtractor {
     private final ModelSpec spec;
     private final TfjsLayersModel model;
 
-    TfjsExtractor(ModelSpec spec, Path folder, Device device) {
+    TfjsExtractor(ModelSpec spec, Path folder, Device device, Precision precision) {
         this.spec = spec;
-        this.model = TfjsLayersModel.load(folder, device);
+        this.model = TfjsLayersModel.load(folder, device, precision.type());
     }
 
     @Override

@@ -25,10 +25,12 @@ class BenchGpuTest {
         assertTrue(r.out().contains("nsfwjs-mobilenet-v2    on cpu(): "), r.out());
         if (auto.device().isGpu()) {
             assertTrue(r.out().contains("GPU results equal the CPU's: yes"), r.out());
+            assertTrue(r.out().contains("nsfwjs-mobilenet-v2    fp16 on gpu(0): "), r.out());
         } else {
             List<String> said = r.out().lines().filter(l -> l.startsWith("no GPU found: ")).toList();
             assertEquals(1, said.size(), r.out());
             assertTrue(said.get(0).contains(auto.reason()), said.get(0));
+            assertTrue(r.out().contains("mixed precision (fp16, bf16) is timed on GPUs only"), r.out());
         }
     }
 }

@@ -93,4 +93,34 @@ class NsfwjsExtractorTest {
         assertTrue(assertThrows(InvalidInputException.class, () -> registry.open("vgg", Device.cpu())).getMessage()
                 .startsWith("--model vgg: unknown extractor"));
     }
+
+    /**
+     * What bench gpu measures as mixed precision: the same network with its weights and arithmetic in fp16 (the
+     * half type this CPU libtorch carries kernels for), features back in float32. They must be near float32's
+     * (the network's arithmetic alone differs) and not equal to them (it really ran in half precision).
+     */
+    @Test
+    void halfPrecisionRunsTheSameNetworkInFp16AndStaysNearFloat32() {
+        ExtractorRegistry registry = ExtractorRegistry.standard();
+        List<BufferedImage> images = List.of(golden(224), golden(64));
+        FeatureMatrix full;
+        FeatureMatrix half;
+        try (FeatureExtractor e = registry.open("nsfwjs-mobilenet-v2", Device.cpu())) {
+            full = e.extract(images);
+        }
+        try (FeatureExtractor e = registry.open("nsfwjs-mobilenet-v2", Device.cpu(), Precision.FLOAT16)) {
+            half = e.extract(images);
+        }
+        assertEquals(full.rows(), half.rows());
+        assertEquals(full.cols(), half.cols());
+        double scale = 0;
+        double worst = 0;
+        for (int i = 0; i < full.data().length; i++) {
+            scale = Math.max(scale, Math.abs(full.data()[i]));
+            worst = Math.max(worst, Math.abs(full.data()[i] - half.data()[i]));
+        }
+        // fp16 keeps 11 significant bits: about 5e-4 per operation, some 1e-3 to 1e-2 after 50 layers
+        assertTrue(worst / scale < 5e-2, "relative difference " + worst / scale);
+        assertTrue(worst / scale > 1e-5, "the half run differs from float32 as fp16 arithmetic must: " + worst / scale);
+    }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
@@ -20,6 +21,8 @@ import java.util.Map;
  * BatchNormalization, Activation, ReLU, MaxPooling2D, AveragePooling2D, ZeroPadding2D, Concatenate, Add,
  * Flatten, Dense, Dropout. A batch normalisation that directly follows a convolution is folded into the
  * convolution's weights at load time, which is exact in inference and saves a pass over every activation.
+ * Weights are folded in float32 and only then cast to the graph's type, so a half-precision run differs from the
+ * float32 one by its arithmetic alone.
  */
 final class KerasGraph {
     private final NDManager manager;
@@ -35,7 +38,7 @@ final class KerasGraph {
         NDArray apply(List<NDArray> in);
     }
 
-    KerasGraph(JsonNode topology, TfjsWeights weights, NDManager manager) {
+    KerasGraph(JsonNode topology, TfjsWeights weights, NDManager manager, DataType type) {
         this.manager = manager;
         JsonNode config = topology.path("model_config").path("config");
         String input = null;
@@ -57,12 +60,12 @@ final class KerasGraph {
                     yield null;
                 }
                 case "Conv2D" -> {
-                    ConvOp conv = ConvOp.conv(name, c, weights, manager);
+                    ConvOp conv = ConvOp.conv(name, c, weights, manager, type);
                     convs.put(name, conv);
                     yield conv;
                 }
                 case "DepthwiseConv2D" -> {
-                    ConvOp conv = ConvOp.depthwise(name, c, weights, manager);
+                    ConvOp conv = ConvOp.depthwise(name, c, weights, manager, type);
                     convs.put(name, conv);
                     yield conv;
                 }
@@ -98,7 +101,7 @@ final class KerasGraph {
                     // Keras flattens channels-last: H, W, C order
                     return x.transpose(0, 2, 3, 1).reshape(x.getShape().get(0), -1);
                 };
-                case "Dense" -> dense(name, c, weights, manager);
+                case "Dense" -> dense(name, c, weights, manager, type);
                 case "Dropout" -> in -> in.get(0);
                 default -> throw new IllegalStateException(name + ": layer type " + cls + " is not supported");
             };
@@ -198,7 +201,7 @@ final class KerasGraph {
             NDArray x = in.get(0);
             Shape s = x.getShape();
             NDArray padded = Pool.avgPool2d(x, kernel, stride, pad, false, true);
-            try (NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)))) {
+            try (NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType())) {
                 NDArray valid = Pool.avgPool2d(ones, kernel, stride, pad, false, true);
                 return padded.divi(valid);
             }
@@ -225,11 +228,11 @@ final class KerasGraph {
         throw new IllegalStateException(name + ": a batch normalisation must follow a convolution here");
     }
 
-    private static Op dense(String name, JsonNode c, TfjsWeights w, NDManager manager) {
+    private static Op dense(String name, JsonNode c, TfjsWeights w, NDManager manager, DataType type) {
         TfjsWeights.Tensor k = w.get(name + "/kernel");
-        NDArray kernel = manager.create(k.values(), new Shape(k.shape()));
+        NDArray kernel = manager.create(k.values(), new Shape(k.shape())).toType(type, false);
         NDArray bias = c.path("use_bias").asBoolean(true)
-                ? manager.create(w.get(name + "/bias").values()) : null;
+                ? manager.create(w.get(name + "/bias").values()).toType(type, false) : null;
         Op act = activation(c.get("activation").asText());
         return in -> {
             NDArray y = in.get(0).matMul(kernel);
@@ -254,12 +257,14 @@ final class KerasGraph {
         private final Shape padding;
         private final int groups;
         private final Op activation;
+        private final DataType type;
         private NDArray weightArray;
         private NDArray biasArray;
 
         private ConvOp(NDManager manager, float[] weight, Shape weightShape, float[] bias, Shape stride, Shape padding,
-                       int groups, Op activation) {
+                       int groups, Op activation, DataType type) {
             this.manager = manager;
+            this.type = type;
             this.weight = weight;
             this.weightShape = weightShape;
             this.bias = bias;
@@ -269,7 +274,7 @@ final class KerasGraph {
             this.activation = activation;
         }
 
-        static ConvOp conv(String name, JsonNode c, TfjsWeights w, NDManager manager) {
+        static ConvOp conv(String name, JsonNode c, TfjsWeights w, NDManager manager, DataType type) {
             TfjsWeights.Tensor k = w.get(name + "/kernel");
             long kh = k.shape()[0];
             long kw = k.shape()[1];
@@ -278,10 +283,10 @@ final class KerasGraph {
             float[] oihw = hwioToOihw(k.values(), (int) kh, (int) kw, (int) in, (int) out);
             float[] bias = c.path("use_bias").asBoolean(false) ? w.get(name + "/bias").values() : new float[(int) out];
             return new ConvOp(manager, oihw, new Shape(out, in, kh, kw), bias, pair(c.get("strides")),
-                    padding(name, c, kh, kw), 1, activation(c.path("activation").asText("linear")));
+                    padding(name, c, kh, kw), 1, activation(c.path("activation").asText("linear")), type);
         }
 
-        static ConvOp depthwise(String name, JsonNode c, TfjsWeights w, NDManager manager) {
+        static ConvOp depthwise(String name, JsonNode c, TfjsWeights w, NDManager manager, DataType type) {
             TfjsWeights.Tensor k = w.get(name + "/depthwise_kernel");
             int kh = (int) k.shape()[0];
             int kw = (int) k.shape()[1];
@@ -302,7 +307,7 @@ final class KerasGraph {
             float[] bias = c.path("use_bias").asBoolean(false) ? w.get(name + "/bias").values()
                     : new float[in * mult];
             return new ConvOp(manager, out, new Shape((long) in * mult, 1, kh, kw), bias, pair(c.get("strides")),
-                    padding(name, c, kh, kw), in, activation(c.path("activation").asText("linear")));
+                    padding(name, c, kh, kw), in, activation(c.path("activation").asText("linear")), type);
         }
 
         /** Multiplies output channel i by scale[i] and adds shift[i]: a following batch normalisation. */
@@ -320,8 +325,8 @@ final class KerasGraph {
         @Override
         public NDArray apply(List<NDArray> in) {
             if (weightArray == null) {
-                weightArray = manager.create(weight, weightShape);
-                biasArray = manager.create(bias);
+                weightArray = manager.create(weight, weightShape).toType(type, false);
+                biasArray = manager.create(bias).toType(type, false);
                 weight = null;
                 bias = null;
             }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,13 +20,20 @@ import org.mifid.workbench.core.InvalidInputException;
 public final class TfjsLayersModel implements AutoCloseable {
     private final NDManager manager;
     private final KerasGraph graph;
+    private final DataType type;
 
-    private TfjsLayersModel(NDManager manager, KerasGraph graph) {
+    private TfjsLayersModel(NDManager manager, KerasGraph graph, DataType type) {
         this.manager = manager;
         this.graph = graph;
+        this.type = type;
     }
 
     public static TfjsLayersModel load(Path dir, Device device) {
+        return load(dir, device, DataType.FLOAT32);
+    }
+
+    /** The model with its weights (and so its arithmetic) in {@code type}: float32, or a half type to measure. */
+    public static TfjsLayersModel load(Path dir, Device device, DataType type) {
         Path json = dir.resolve("model.json");
         if (!Files.isRegularFile(json)) {
             throw new InvalidInputException(json.toString(), "missing; build the project (mvn package) to fetch the"
@@ -40,7 +48,7 @@ public final class TfjsLayersModel implements AutoCloseable {
         TfjsWeights weights = TfjsWeights.read(dir, model.get("weightsManifest"));
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            return new TfjsLayersModel(manager, new KerasGraph(model.get("modelTopology"), weights, manager));
+            return new TfjsLayersModel(manager, new KerasGraph(model.get("modelTopology"), weights, manager, type), type);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -52,9 +60,20 @@ public final class TfjsLayersModel implements AutoCloseable {
         return manager.newSubManager();
     }
 
-    /** The named layers' outputs for an NCHW float batch (values as the model expects them). */
+    /**
+     * The named layers' outputs, in float32, for an NCHW float batch (values as the model expects them); a model
+     * loaded in a half type casts the batch to it first.
+     */
     public NDList forward(NDArray nchw, List<String> outputs) {
-        return graph.forward(nchw, outputs);
+        NDList out = graph.forward(type == DataType.FLOAT32 ? nchw : nchw.toType(type, false), outputs);
+        if (type == DataType.FLOAT32) {
+            return out;
+        }
+        NDList widened = new NDList(out.size());
+        for (NDArray a : out) {
+            widened.add(a.toType(DataType.FLOAT32, false));
+        }
+        return widened;
     }
 
     @Override

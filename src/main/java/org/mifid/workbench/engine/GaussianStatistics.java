@@ -15,8 +15,11 @@ import org.mifid.workbench.engine.linalg.Lapack;
  */
 public record GaussianStatistics(double[] mean, double[] covariance, long count) {
 
-    /** Rows per block: bounds the float64 copy of the data to 512 x dim at a time. */
-    private static final int BLOCK_ROWS = 512;
+    /**
+     * Rows per block: bounds the float64 copy of the data to 1,024 x dim at a time (16 MB at 2,048-d). dsyrk on
+     * 1,024 rows ran 15,000 x 2,048 in 0.93 s against 1.12 s on 512 (blocks of 2,048 or 4,096 gave no more).
+     */
+    private static final int BLOCK_ROWS = 1024;
 
     public GaussianStatistics {
         if ((long) mean.length * mean.length != covariance.length) {

@@ -11,12 +11,14 @@ import static org.bytedeco.openblas.global.openblas.CblasUpper;
 import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * The few float64 BLAS/LAPACK routines the engine needs, from the OpenBLAS that org.bytedeco ships. Matrices
- * are square, row-major, in native memory ({@link DoublePointer}) so nothing is copied between calls.
+ * The few BLAS/LAPACK routines the engine needs, from the OpenBLAS that org.bytedeco ships: float64 for the
+ * statistics, one float32 product for the memorization search's candidates. Matrices are row-major, in native
+ * memory ({@link DoublePointer}, {@link FloatPointer}) so nothing is copied between calls.
  *
  * <p>Why dsyevd and not ND4J's eigen routine: ND4J calls dsyev, which takes 12 s for a 2,048-d covariance on
  * two cores; the divide-and-conquer dsyevd takes 1.3 s with vectors and 0.8 s for values alone.
@@ -60,6 +62,11 @@ public final class Lapack {
     /** C (m x n) = A (m x k) B^T, with B stored as n x k: the product of a block with another block's transpose. */
     public static void multiplyByTranspose(DoublePointer a, DoublePointer b, DoublePointer c, int m, int n, int k) {
         openblas.cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0, a, k, b, k, 0.0, c, n);
+    }
+
+    /** The float32 C (m x n) = A (m x k) B^T, with B stored as n x k. */
+    public static void multiplyByTranspose(FloatPointer a, FloatPointer b, FloatPointer c, int m, int n, int k) {
+        openblas.cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1f, a, k, b, k, 0f, c, n);
     }
 
     /** C (m x n) = A (m x k) B (k x n). */

@@ -42,19 +42,26 @@ public final class DataCopyingTest {
         return Math.max(1, Math.min(20, heldOut / 25));
     }
 
-    /** C_T with k-means++-seeded cells ({@link #defaultCells} of them) and tau = 20 generated images. */
-    public Result test(FeatureMatrix generated, FeatureMatrix heldOut, FeatureMatrix train, ProgressMonitor monitor) {
+    /**
+     * C_T with k-means++-seeded cells ({@link #defaultCells} of them) and tau = 20 generated images.
+     *
+     * @param generatedNeighbours the memorization search's neighbours of {@code generated} in {@code train}, or
+     *                            null; with them each generated image's nearest training image of its cell is
+     *                            read from its k nearest wherever one of those lies in the cell
+     */
+    public Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
+                       FeatureMatrix train, ProgressMonitor monitor) {
         int cells = Math.min(defaultCells(heldOut.rows()), train.rows());
         int[] fitRows = evenlySpaced(train.rows(), FIT_ROWS);
         double[][] fit = KMeans.normalised(train, fitRows);
         int[] seeds = KMeans.plusPlusSeeds(fit, cells, SEED);
         double tau = 20.0 / generated.rows();
-        return test(generated, heldOut, train, KMeans.fit(fit, seeds), tau, monitor);
+        return test(generated, generatedNeighbours, heldOut, train, KMeans.fit(fit, seeds), tau, monitor);
     }
 
-    /** C_T over the cells of the given k-means centres (rows L2-normalised). */
-    public Result test(FeatureMatrix generated, FeatureMatrix heldOut, FeatureMatrix train, double[][] centres,
-                       double tau, ProgressMonitor monitor) {
+    /** C_T over the cells of the given k-means centres (rows L2-normalised); neighbours as above, or null. */
+    public Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
+                       FeatureMatrix train, double[][] centres, double tau, ProgressMonitor monitor) {
         int k = centres.length;
         int[] genCells = cellsOf(generated, centres);
         int[] heldCells = cellsOf(heldOut, centres);
@@ -72,9 +79,18 @@ public final class DataCopyingTest {
             if (genShare <= tau || h.length == 0 || t.length == 0) {
                 continue;
             }
-            FeatureMatrix cellTrain = rows(train, t);
-            double[] lg = nearestDistances(rows(generated, g), cellTrain, monitor);
-            double[] lh = nearestDistances(rows(heldOut, h), cellTrain, monitor);
+            // generated rows whose nearest of the cell is not among their k nearest are searched in the same
+            // pass as the held-out rows: one search of the cell instead of two
+            double[] knownDistances = new double[0];
+            int[] searched = g;
+            if (generatedNeighbours != null) {
+                InCell resolved = InCell.of(g, generatedNeighbours, trainCells, c);
+                knownDistances = resolved.distances();
+                searched = resolved.unresolved();
+            }
+            double[][] found = nearestDistances(rows(generated, searched), rows(heldOut, h), rows(train, t));
+            double[] lg = concat(knownDistances, found[0]);
+            double[] lh = found[1];
             if (lg.length == 0 || lh.length == 0) {
                 continue;
             }
@@ -86,23 +102,61 @@ public final class DataCopyingTest {
         return new Result(used == 0 ? Double.NaN : weighted / weights, k, used);
     }
 
-    private double[] nearestDistances(FeatureMatrix query, FeatureMatrix cellTrain, ProgressMonitor monitor) {
-        Neighbours n = search.search(query, cellTrain, ProgressMonitor.NONE).neighbours();
-        double[] out = new double[n.size()];
-        int kept = 0;
-        for (int i = 0; i < n.size(); i++) {
-            if (Float.isFinite(n.nearest(i))) {
-                out[kept++] = n.nearest(i);
+    /**
+     * The generated members of a cell whose nearest training image of the cell is known from their k nearest:
+     * the first of a row's k nearest (sorted by distance) that lies in the cell is that image, since any nearer
+     * one of the cell would be among the k before it. The others are left to a search of the cell (about half of
+     * them on the benchmark's synthetic features, where cells are weakly separated). Rows without a distance
+     * (their features sum to zero) are in neither, as the search leaves them out.
+     */
+    private record InCell(double[] distances, int[] unresolved) {
+        static InCell of(int[] members, Neighbours neighbours, int[] trainCells, int cell) {
+            double[] distances = new double[members.length];
+            int[] unresolved = new int[members.length];
+            int known = 0;
+            int left = 0;
+            for (int i : members) {
+                if (!Float.isFinite(neighbours.nearest(i))) {
+                    continue;
+                }
+                int rank = 0;
+                while (rank < neighbours.k() && (neighbours.index(i, rank) < 0
+                        || trainCells[neighbours.index(i, rank)] != cell)) {
+                    rank++;
+                }
+                if (rank < neighbours.k()) {
+                    distances[known++] = neighbours.distance(i, rank);
+                } else {
+                    unresolved[left++] = i;
+                }
             }
+            return new InCell(Arrays.copyOf(distances, known), Arrays.copyOf(unresolved, left));
         }
-        return Arrays.copyOf(out, kept);
+    }
+
+    /** The nearest distances in the cell's training rows of two query sets, searched together; NaN rows dropped. */
+    private double[][] nearestDistances(FeatureMatrix first, FeatureMatrix second, FeatureMatrix cellTrain) {
+        int d = cellTrain.cols();
+        float[] both = Arrays.copyOf(first.data(), (first.rows() + second.rows()) * d);
+        System.arraycopy(second.data(), 0, both, first.rows() * d, second.rows() * d);
+        Neighbours n = search.search(new FeatureMatrix(both, first.rows() + second.rows(), d), cellTrain,
+                ProgressMonitor.NONE).neighbours();
+        return new double[][] {finiteNearest(n, 0, first.rows()), finiteNearest(n, first.rows(), n.size())};
+    }
+
+    private static double[] finiteNearest(Neighbours n, int from, int to) {
+        return IntStream.range(from, to).mapToDouble(n::nearest).filter(Double::isFinite)
+                .toArray();
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     static int[] cellsOf(FeatureMatrix m, double[][] centres) {
-        // one row at a time: the whole training set in float64 would be 330 MB at competition scale; rows are
-        // independent, so both cores share them (the same cells: each row's arithmetic is unchanged)
-        return IntStream.range(0, m.rows()).parallel()
-                .map(i -> KMeans.nearest(centres, KMeans.normalised(m, new int[] {i})[0])).toArray();
+        return KMeans.nearestCentres(m, centres);
     }
 
     private static int[] members(int[] cells, int cell) {

@@ -70,10 +70,16 @@ public class CopyMeasuresReferenceTest {
         for (int i = 0; i < cells.length; i++) {
             assertEquals(expected.get("train_cells").get(i).asInt(), cells[i], name + " cell of training row " + i);
         }
-        DataCopyingTest.Result ct = new DataCopyingTest(SEARCH).test(gen, held, train, centres,
+        DataCopyingTest.Result ct = new DataCopyingTest(SEARCH).test(gen, null, held, train, centres,
                 expected.get("tau").asDouble(), ProgressMonitor.NONE);
         assertEquals(expected.get("ct").asDouble(), ct.value(), 1e-9, name + " C_T");
         assertEquals(expected.get("cells_used").asInt(), ct.cellsUsed(), name + " cells used");
+        // read from the memorization search's k nearest where they lie in the cell, searched where none does
+        Neighbours found = SEARCH.search(gen, train, ProgressMonitor.NONE).neighbours();
+        DataCopyingTest.Result fromNeighbours = new DataCopyingTest(SEARCH).test(gen, found, held, train, centres,
+                expected.get("tau").asDouble(), ProgressMonitor.NONE);
+        assertEquals(ct.value(), fromNeighbours.value(), 1e-12, name + " C_T from the search's neighbours");
+        assertEquals(ct.cellsUsed(), fromNeighbours.cellsUsed(), name + " cells used from the search's neighbours");
 
         double[] x = doubles(expected.get("mw_x"));
         double[] y = doubles(expected.get("mw_y"));

@@ -14,6 +14,7 @@ import org.mifid.workbench.export.KindBoardExport;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.MeasureSeparation;
 import org.mifid.workbench.review.ThresholdSuggestions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -97,12 +98,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode o = JsonLeaderboardExport.analysisJson(a);
+                o.set("measures", JsonLeaderboardExport.measuresJson(MeasureSeparation.of(ws, lb, threshold)));
                 if (suggest) {
                     o.set("suggestions", JsonLeaderboardExport.suggestionsJson(suggestions));
                 }
                 out.println(o.toPrettyString());
             } else {
                 printText(out, a);
+                MeasureSeparation.of(ws, lb, threshold).forEach(m -> out.println(measureText(m)));
                 suggestions.forEach(x -> out.println(suggestionText(x)));
             }
             out.flush();
@@ -130,6 +133,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             kb.baselineText().ifPresent(out::println);
         }
         out.flush();
+    }
+
+    /** One measure's line: its AUC against the labels and what its flag level flags. */
+    static String measureText(MeasureSeparation m) {
+        String flags = m.flagLevel().isPresent()
+                ? String.format(Locale.ROOT, ", %d flagged at %s %s", m.flagged(), m.higherIsSuspicious() ? ">" : "<",
+                        m.flagLevel().getAsDouble())
+                : "";
+        String auc = Double.isNaN(m.auc()) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.auc());
+        return String.format(Locale.ROOT, "  %-32s AUC %s over %d submissions%s", m.label(), auc, m.withValue(), flags);
     }
 
     private static String suggestionText(ThresholdSuggestions.Suggestion x) {

@@ -16,6 +16,7 @@ import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.review.LabelledDistances;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.MeasureSeparation;
 import org.mifid.workbench.review.Ranking;
 import org.mifid.workbench.demo.DemoCompetition;
 import org.mifid.workbench.store.LeaderboardRow;
@@ -89,6 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
             LabelledDistances labelled = LeaderboardAnalysis.labelledDistances(rows);
             out.printf(Locale.ROOT, "AUC of the distance separating memorizers from honest teams: %.3f%n",
                     labelled.auc());
+            out.println("the copying measures beside it (review.MeasureSeparation, as analyze prints them):");
+            MeasureSeparation.of(ws, board, eps).stream().filter(m -> !m.id().equals("distance"))
+                    .forEach(m -> out.println(AnalyzeCommand.measureText(m)));
         }
         out.printf(Locale.ROOT, "%.1f s%n", (System.nanoTime() - t0) / 1e9);
         out.flush();

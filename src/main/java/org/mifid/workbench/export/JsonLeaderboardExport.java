@@ -2,6 +2,7 @@ package org.mifid.workbench.export;
 
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.MeasureSeparation;
 import org.mifid.workbench.review.ThresholdSuggestions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -137,6 +138,26 @@ public final class JsonLeaderboardExport {
             o.put("guess", x.guess());
         }
         return list;
+    }
+
+    /** analyze's {@code measures}: keyed by "distance" and each measure id, each with its AUC and flag count. */
+    public static ObjectNode measuresJson(List<MeasureSeparation> separations) {
+        ObjectNode o = MAPPER.createObjectNode();
+        for (MeasureSeparation m : separations) {
+            ObjectNode q = o.putObject(m.id());
+            q.put("label", m.label());
+            q.put("higher_is_suspicious", m.higherIsSuspicious());
+            number(q, "auc", m.auc());
+            if (m.flagLevel().isPresent()) {
+                q.put("flag_level", m.flagLevel().getAsDouble());
+                q.put("flagged", m.flagged());
+            } else {
+                q.putNull("flag_level");
+                q.putNull("flagged");
+            }
+            q.put("submissions_with_value", m.withValue());
+        }
+        return o;
     }
 
     public static ObjectNode analysisJson(LeaderboardAnalysis a) {

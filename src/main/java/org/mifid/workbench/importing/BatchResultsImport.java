@@ -162,7 +162,7 @@ public final class BatchResultsImport {
         NewSubmission submission = new NewSubmission(r.id(), r.team(), archive.getFileName().toString(),
                 r.archive(), checksum, null, a.imageNames().size(), null, a.imageNames());
         return new NewScoredSubmission(submission, List.of(new ScoredLeaderboard(board, score, job.model(), a.millis(),
-                neighbours, referenceSetId)));
+                neighbours, referenceSetId, null)));
     }
 
     /** The scored rows of the results file with their outcomes; rows the job failed go to {@code failed}. */

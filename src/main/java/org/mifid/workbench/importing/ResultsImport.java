@@ -207,7 +207,7 @@ public final class ResultsImport {
                 }
                 MifidScore score = new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
                         recomputed, 0, 0, lb.dimension(), false);
-                scores.add(new ScoredLeaderboard(lb, score, lb.extractorId(), 0, null, 0));
+                scores.add(new ScoredLeaderboard(lb, score, lb.extractorId(), 0, null, 0, null));
             }
             String checksum = id != null ? rowChecksum(id) : sha256(valueIdentity(record, scores));
             String team = text(record, ResultField.TEAM);

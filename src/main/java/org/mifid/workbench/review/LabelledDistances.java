@@ -24,6 +24,11 @@ public final class LabelledDistances {
         this.truth = truth.clone();
     }
 
+    /** What a submission's label says: memorizer, clean, or not inspected. */
+    public static Truth truthOf(org.mifid.workbench.core.Submission s) {
+        return s.labelledMemorizer() ? Truth.MEMORIZER : s.labelledClean() ? Truth.CLEAN : Truth.UNLABELLED;
+    }
+
     public int size() {
         return distances.length;
     }

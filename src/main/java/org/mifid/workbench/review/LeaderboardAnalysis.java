@@ -3,7 +3,6 @@ package org.mifid.workbench.review;
 import java.util.List;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.store.Workspace;
 
 /**
@@ -51,10 +50,8 @@ public record LeaderboardAnalysis(
         double[] distances = new double[rows.size()];
         LabelledDistances.Truth[] truth = new LabelledDistances.Truth[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            Submission s = rows.get(i).submission();
             distances[i] = rows.get(i).score().distance();
-            truth[i] = s.labelledMemorizer() ? LabelledDistances.Truth.MEMORIZER
-                    : s.labelledClean() ? LabelledDistances.Truth.CLEAN : LabelledDistances.Truth.UNLABELLED;
+            truth[i] = LabelledDistances.truthOf(rows.get(i).submission());
         }
         return new LabelledDistances(distances, truth);
     }

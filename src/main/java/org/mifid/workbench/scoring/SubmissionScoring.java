@@ -12,6 +12,8 @@ import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.features.PixelDescriptors;
 import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.ExtractorRegistry;
@@ -31,7 +33,8 @@ import org.mifid.workbench.store.Workspace;
 /**
  * Scores a submission archive into a workspace: validate the archive, extract features, FID against the
  * leaderboard's reference set (its features and statistics cached per extractor), the memorization search, then
- * store the submission, its score and its neighbours in one transaction. Cancelling (through the monitor) or a
+ * the copying measures (scoring.CopyEvidence), then store the submission, its score, its neighbours and
+ * its measures in one transaction. Cancelling (through the monitor) or a
  * failure anywhere stores nothing. One instance keeps its networks and training features loaded between
  * submissions; close it when the scoring session ends.
  */
@@ -42,6 +45,10 @@ public final class SubmissionScoring implements AutoCloseable {
     /** Networks loaded once per scoring session: loading one takes seconds, scoring many submissions reuses it. */
     private final Map<String, FeatureExtractor> extractors = new HashMap<>();
     private final Map<String, ArchiveScorer.Reference> training = new HashMap<>();
+    /** Training images' pixel descriptors by reference set id: the network-free space of the copying measures. */
+    private final Map<Long, FeatureMatrix> trainingPixels = new HashMap<>();
+    /** The copying measures' searches, by device. */
+    private final Map<String, CopyEvidence> evidence = new HashMap<>();
 
     public SubmissionScoring(Workspace workspace) {
         this(workspace, ExtractorRegistry.standard(), FeatureCache.standard());
@@ -182,9 +189,25 @@ public final class SubmissionScoring implements AutoCloseable {
         FeatureMatrix generated = features.computeIfAbsent(network, key -> archive.features(images, monitor));
         MifidScorer.Result result = archive.score(generated, monitor);
         monitor.checkCancelled();
+        MeasureValues measures = measures(images, generated, train.features(), result, reference, device, monitor);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScoredLeaderboard(board, result.score(), extractor.spec().id(), millis, result.neighbours(),
-                reference.id());
+                reference.id(), measures);
+    }
+
+    /**
+     * The copying measures beside the mean distance, in the network's space (from the search's neighbours) and in
+     * the pixel space (descriptors of the submission's and the training images; the training side computed once
+     * per reference set). No held-out set is registered with a leaderboard yet, so C_T says so.
+     */
+    private MeasureValues measures(ImageSet images, FeatureMatrix generated, FeatureMatrix train,
+                                   MifidScorer.Result result, ReferenceSet reference, String device,
+                                   ProgressMonitor monitor) {
+        FeatureMatrix trainPixels = trainingPixels.computeIfAbsent(reference.id(), id ->
+                CopyEvidence.pixelDescriptors(Path.of(reference.location()), ValidationProfile.LENIENT, monitor));
+        CopyEvidence copies = evidence.computeIfAbsent(device, d -> new CopyEvidence(ComputeDevice.resolve(d)));
+        return copies.measure(new CopyEvidence.Space(generated, train, null, result.neighbours()),
+                new CopyEvidence.Space(PixelDescriptors.of(images, monitor), trainPixels, null, null), null, monitor);
     }
 
     /** Releases the networks loaded while scoring. */
@@ -193,6 +216,8 @@ public final class SubmissionScoring implements AutoCloseable {
         extractors.values().forEach(FeatureExtractor::close);
         extractors.clear();
         training.clear();
+        trainingPixels.clear();
+        evidence.clear();
     }
 
     /**

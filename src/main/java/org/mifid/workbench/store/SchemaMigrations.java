@@ -170,7 +170,22 @@ final class SchemaMigrations {
                 SELECT submission_id, leaderboard, 'near_exact', AVG(CASE WHEN value >= 0.95 THEN 1.0 ELSE 0.0 END)
                 FROM item_evidence
                 WHERE (SELECT kind FROM competition) = 'image-to-prompt'
-                GROUP BY submission_id, leaderboard"""));
+                GROUP BY submission_id, leaderboard"""),
+        // 8: the copying measures of a MiFID score (core.Measure ids), a value or the reason there is none. Scores
+        // made before keep none: copy share, authenticity and C_T need the training features, which the file does
+        // not hold, so they come with the next scoring of the submission
+        List.of("""
+            CREATE TABLE score_measure (
+                submission_id INTEGER NOT NULL,
+                leaderboard TEXT NOT NULL,
+                measure TEXT NOT NULL,
+                value REAL,
+                reason TEXT,
+                PRIMARY KEY (submission_id, leaderboard, measure),
+                FOREIGN KEY (submission_id, leaderboard) REFERENCES score(submission_id, leaderboard)
+                    ON DELETE CASCADE,
+                CHECK ((value IS NULL) <> (reason IS NULL))
+            )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

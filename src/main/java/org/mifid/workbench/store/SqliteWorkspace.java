@@ -16,6 +16,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.TruthItem;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.VerdictEntry;
 
@@ -33,6 +34,7 @@ public final class SqliteWorkspace implements Workspace {
     private final SubmissionRecords submissions;
     private final ScoreRecords scores;
     private final EvidenceRecords evidence;
+    private final MeasureRecords measures;
     private final VerdictRecords verdicts;
     private final TruthRecords truth;
     private final BoardScoreRecords boardScores;
@@ -45,6 +47,7 @@ public final class SqliteWorkspace implements Workspace {
         this.submissions = new SubmissionRecords(db);
         this.scores = new ScoreRecords(db);
         this.evidence = new EvidenceRecords(db);
+        this.measures = new MeasureRecords(db);
         this.verdicts = new VerdictRecords(db);
         this.truth = new TruthRecords(db);
         this.boardScores = new BoardScoreRecords(db);
@@ -224,8 +227,10 @@ public final class SqliteWorkspace implements Workspace {
         try (SubmissionRecords.Inserter subs = new SubmissionRecords.Inserter(c);
                 PreparedStatement score = ScoreRecords.prepareInsert(c);
                 PreparedStatement neigh = EvidenceRecords.prepareInsert(c);
+                PreparedStatement measure = MeasureRecords.prepareInsert(c);
                 PreparedStatement verdict = c.prepareStatement(VerdictRecords.INSERT)) {
             int pendingNeighbours = 0;
+            int pendingMeasures = 0;
             int pendingVerdicts = 0;
             for (NewScoredSubmission item : batch) {
                 long id = nextId++;
@@ -246,6 +251,9 @@ public final class SqliteWorkspace implements Workspace {
                         neigh.addBatch();
                         pendingNeighbours++;
                     }
+                    if (sl.measures() != null) {
+                        pendingMeasures += MeasureRecords.bind(measure, id, sl);
+                    }
                 }
             }
             try {
@@ -260,6 +268,9 @@ public final class SqliteWorkspace implements Workspace {
             score.executeBatch();
             if (pendingNeighbours > 0) {
                 neigh.executeBatch();
+            }
+            if (pendingMeasures > 0) {
+                measure.executeBatch();
             }
             if (pendingVerdicts > 0) {
                 verdict.executeBatch();
@@ -338,7 +349,8 @@ public final class SqliteWorkspace implements Workspace {
         db.write(c -> {
             CompetitionRecords.requireKind(c, true, db.file().toString());
             try (PreparedStatement ps = ScoreRecords.prepareInsert(c);
-                    PreparedStatement neigh = EvidenceRecords.prepareInsert(c)) {
+                    PreparedStatement neigh = EvidenceRecords.prepareInsert(c);
+                    PreparedStatement measure = MeasureRecords.prepareInsert(c)) {
                 ScoreRecords.bind(ps, submissionId, score, Instant.now().toString());
                 ps.executeUpdate();
                 if (score.neighbours() != null) {
@@ -346,6 +358,10 @@ public final class SqliteWorkspace implements Workspace {
                             "submission " + submissionId);
                     EvidenceRecords.bind(neigh, submissionId, score);
                     neigh.executeUpdate();
+                }
+                if (score.measures() != null) {
+                    MeasureRecords.bind(measure, submissionId, score);
+                    measure.executeBatch();
                 }
                 return null;
             } catch (SQLException e) {
@@ -363,6 +379,11 @@ public final class SqliteWorkspace implements Workspace {
     @Override
     public List<LeaderboardRow> leaderboardRows(LeaderboardPreset leaderboard) {
         return scores.leaderboardRows(leaderboard);
+    }
+
+    @Override
+    public Map<Long, MeasureValues> measures(LeaderboardPreset leaderboard) {
+        return measures.of(leaderboard);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.MeasureValues;
 
 /**
  * One competition's workspace: a single SQLite file holding its submissions, scores, neighbours, verdicts and
@@ -143,6 +144,9 @@ public interface Workspace extends AutoCloseable {
 
     /** Every scored submission of a leaderboard with its current verdict, in no particular order. */
     List<LeaderboardRow> leaderboardRows(LeaderboardPreset leaderboard);
+
+    /** The copying measures of every submission scored on the leaderboard that has them, by submission id. */
+    Map<Long, MeasureValues> measures(LeaderboardPreset leaderboard);
 
     Optional<StoredNeighbours> neighbours(long submissionId, LeaderboardPreset leaderboard);
 

@@ -8,10 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.io.StringWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.cli.MifidCommand;
+import org.mifid.workbench.review.MeasureSeparation;
 import org.mifid.workbench.core.CountingProgress;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.store.LeaderboardRow;
@@ -75,6 +83,16 @@ class DemoCompetitionTest {
                     assertEquals(6, n.imageNames().size());
                     assertEquals(0f, n.neighbours().nearest(0), 1e-6f);
                     assertEquals(1, ws.thresholdHistory(board).size());
+
+                    // the copying measures are stored with every score: a verbatim copier has all its images
+                    // below the image-level threshold in both spaces; C_T says why it has no value
+                    Map<Long, MeasureValues> measures = ws.measures(board);
+                    assertEquals(14, measures.size());
+                    MeasureValues copierMeasures = measures.get(copier.submission().id());
+                    assertEquals(1.0, copierMeasures.value(Measure.COPY_SHARE));
+                    assertEquals(1.0, copierMeasures.value(Measure.PIXEL_COPY_SHARE));
+                    assertEquals("no held-out real set registered", copierMeasures.reason(Measure.CT));
+                    assertAnalyzePrintsTheSameSeparation(ws, board);
                 }
             }
         } finally {
@@ -84,5 +102,32 @@ class DemoCompetitionTest {
                 System.setProperty("mifid.cache", cache);
             }
         }
+    }
+
+    /** analyze --json's measures are MeasureSeparation's figures, the ones the demo prints. */
+    private static void assertAnalyzePrintsTheSameSeparation(Workspace ws, LeaderboardPreset board) {
+        StringWriter out = new StringWriter();
+        int exit = MifidCommand.commandLine(out, new StringWriter()).execute("analyze", "--db",
+                ws.file().toString(), "--leaderboard", board.id(), "--json");
+        assertEquals(0, exit);
+        JsonNode printed;
+        try {
+            printed = new ObjectMapper().readTree(out.toString()).get("measures");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        List<MeasureSeparation> separations = MeasureSeparation.of(ws, board, ws.threshold(board));
+        assertEquals(separations.size(), printed.size());
+        for (MeasureSeparation m : separations) {
+            JsonNode q = printed.get(m.id());
+            assertEquals(m.withValue(), q.get("submissions_with_value").asInt(), m.id());
+            if (Double.isNaN(m.auc())) {
+                assertTrue(q.get("auc").isNull(), m.id());
+            } else {
+                assertEquals(m.auc(), q.get("auc").asDouble(), 0, m.id());
+            }
+        }
+        assertEquals(14, printed.get("copy_share").get("submissions_with_value").asInt());
+        assertTrue(printed.get("ct").get("auc").isNull(), "C_T has no value without a held-out set");
     }
 }

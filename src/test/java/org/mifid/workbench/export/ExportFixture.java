@@ -90,7 +90,7 @@ final class ExportFixture {
             long ref) {
         double eps = lb.epsilon();
         return new ScoredLeaderboard(lb, new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
-                MifidScore.mifid(fid, distance, eps), IMAGES, 10, lb.dimension(), true), lb.extractorId(), 5, n, ref);
+                MifidScore.mifid(fid, distance, eps), IMAGES, 10, lb.dimension(), true), lb.extractorId(), 5, n, ref, null);
     }
 
     static byte[] png(Color color, int seed) throws IOException {

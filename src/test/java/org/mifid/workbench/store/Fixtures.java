@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 
@@ -37,7 +39,16 @@ final class Fixtures {
         double t = MifidScore.threshold(distance, lb.epsilon());
         MifidScore m = new MifidScore(fid, distance, lb.epsilon(), t, MifidScore.mifid(fid, distance, lb.epsilon()),
                 n == null ? 0 : n.size(), 20_000, lb.dimension(), false);
-        return new ScoredLeaderboard(lb, m, lb.extractorId(), 1234, n, refId);
+        return new ScoredLeaderboard(lb, m, lb.extractorId(), 1234, n, refId, measures(distance));
+    }
+
+    /** Copying measures as the scoring stores them: values derived from the distance, C_T without a held-out set. */
+    static MeasureValues measures(double distance) {
+        MeasureValues.Builder b = MeasureValues.builder();
+        for (Measure m : Measure.values()) {
+            b.put(m, distance * (m.ordinal() + 1), "no generated image has a distance");
+        }
+        return b.missing(Measure.CT, "no held-out real set registered").build();
     }
 
     /** A submission scored on both leaderboards with neighbours: the shape the scoring service stores. */

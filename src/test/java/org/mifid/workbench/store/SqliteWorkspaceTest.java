@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.Neighbours;
 
 class SqliteWorkspaceTest {
@@ -108,6 +110,14 @@ class SqliteWorkspaceTest {
             assertEquals("fid-inception", row.score().extractorId());
             assertEquals(Verdict.NONE, row.currentVerdict());
             assertEquals(1, ws.leaderboardRows(LeaderboardPreset.PRIVATE).size());
+
+            // the copying measures come back per board: each value, and the reason where there is none
+            MeasureValues publicMeasures = ws.measures(LeaderboardPreset.PUBLIC).get(id);
+            assertEquals(Fixtures.measures(0.05), publicMeasures);
+            assertEquals(0.05 * (Measure.COPY_SHARE.ordinal() + 1), publicMeasures.value(Measure.COPY_SHARE));
+            assertNull(publicMeasures.value(Measure.CT));
+            assertEquals("no held-out real set registered", publicMeasures.reason(Measure.CT));
+            assertEquals(Fixtures.measures(0.3), ws.measures(LeaderboardPreset.PRIVATE).get(id));
         }
     }
 
@@ -116,7 +126,7 @@ class SqliteWorkspaceTest {
         Path file = dir.resolve("w.db");
         try (Workspace ws = Workspace.open(file)) {
             long id = ws.addSubmission(Fixtures.submission("s", 0), Fixtures.bothLeaderboards(0, 1, 1).stream()
-                    .map(sl -> new ScoredLeaderboard(sl.leaderboard(), sl.score(), sl.extractorId(), 1, null, 0))
+                    .map(sl -> new ScoredLeaderboard(sl.leaderboard(), sl.score(), sl.extractorId(), 1, null, 0, null))
                     .toList());
             Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
             ws.recordVerdicts(List.of(new VerdictEntry(id, Verdict.NEEDS_REVIEW, "odd", "ann", t0,

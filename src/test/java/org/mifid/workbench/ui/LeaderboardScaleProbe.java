@@ -40,7 +40,7 @@ public final class LeaderboardScaleProbe {
                 double eps = preset.epsilon();
                 scores.add(new ScoredLeaderboard(preset, new MifidScore(fid, distance, eps,
                         MifidScore.threshold(distance, eps), MifidScore.mifid(fid, distance, eps), 10000, 20579,
-                        preset.dimension(), false), preset.extractorId(), 0, null, 0));
+                        preset.dimension(), false), preset.extractorId(), 0, null, 0, null));
             }
             batch.add(new NewScoredSubmission(new NewSubmission(String.valueOf(i), "team " + i, "s" + i + ".zip",
                     null, "c" + i, Instant.EPOCH, 10000, i % 10 == 0 ? "non-mem" : null, List.of()), scores));

@@ -90,7 +90,7 @@ public final class TestWorkspaces {
         double eps = preset.epsilon();
         MifidScore score = new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
                 MifidScore.mifid(fid, distance, eps), IMAGES_PER_ZIP, TRAINING_IMAGES, preset.dimension(), true);
-        return new ScoredLeaderboard(preset, score, preset.extractorId(), 1234, neighbours, referenceId);
+        return new ScoredLeaderboard(preset, score, preset.extractorId(), 1234, neighbours, referenceId, null);
     }
 
     /** Neighbours with ascending distances per row, centred on the submission's distance. */

@@ -4,6 +4,8 @@ import org.mifid.workbench.importing.ResultsImport;
 import org.mifid.workbench.review.BothLeaderboards;
 import org.mifid.workbench.review.Ranking;
 import org.mifid.workbench.review.LeaderboardAnalysis;
+import org.mifid.workbench.review.MeasureSeparation;
+import org.mifid.workbench.core.MeasureValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +43,14 @@ public record AnnotatedLeaderboard(
         List<ThresholdChange> thresholdHistory,
         LeaderboardAnalysis analysis,
         List<RankChange> rankChanges,
-        List<SuspectStrip> suspects) {
+        List<SuspectStrip> suspects,
+        Map<Long, MeasureValues> measures,
+        List<MeasureSeparation> separations) {
+
+    /** The row's copying measures, null when none were computed (imported figures, scores made before them). */
+    public MeasureValues measures(RankedRow row) {
+        return measures.get(row.submission().id());
+    }
 
     /** Images shown per suspicious submission, most suspicious first. */
     public static final int IMAGES_PER_STRIP = 6;
@@ -88,7 +97,8 @@ public record AnnotatedLeaderboard(
                 .limit(MAX_STRIPS)
                 .forEach(r -> suspects.add(strip(workspace, leaderboard, threshold, r)));
         return new AnnotatedLeaderboard(workspace.competitionName(), leaderboard, threshold, Instant.now(), rows,
-                workspace.thresholdHistory(leaderboard), analysis, rankChanges(boards), suspects);
+                workspace.thresholdHistory(leaderboard), analysis, rankChanges(boards), suspects,
+                workspace.measures(leaderboard), MeasureSeparation.of(workspace, leaderboard, threshold));
     }
 
     static List<RankedRow> rank(List<LeaderboardRow> rows, double threshold) {

@@ -1,5 +1,9 @@
 package org.mifid.workbench.export;
 
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.review.MeasureSeparation;
+
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.scoring.ImageLookup;
@@ -79,6 +83,7 @@ public final class HtmlReport {
         out.write("<title>" + title + "</title>\n<style>" + CSS + "</style></head><body>\n");
         out.write("<h1>" + title + "</h1>\n");
         summary();
+        copyingEvidence();
         histogram();
         leaderboardTable();
         suspects();
@@ -97,6 +102,21 @@ public final class HtmlReport {
                 + "labelled memorizers " + c.labelledMemorizers() + " (" + c.flaggedMemorizers() + " flagged), labelled"
                 + " clean " + c.labelledClean() + " (" + c.flaggedClean() + " flagged); AUC of the distance "
                 + fmt(board.analysis().auc()) + ".</p></section>\n");
+    }
+
+    /** How each copying measure separates the labelled groups, beside the distance: analyze's figures. */
+    private void copyingEvidence() throws IOException {
+        out.write("<section id=\"measures\"><h2>Copying evidence beside the mean distance</h2>\n<table><thead><tr>"
+                + "<th>Measure</th><th>AUC against the labels</th><th>Flag level</th><th>Flagged</th>"
+                + "<th>Submissions with a value</th></tr></thead><tbody>\n");
+        for (MeasureSeparation m : board.separations()) {
+            String level = m.flagLevel().isPresent()
+                    ? (m.higherIsSuspicious() ? "&gt; " : "&lt; ") + fmt(m.flagLevel().getAsDouble()) : "&mdash;";
+            out.write("<tr><td>" + escape(m.label()) + "</td><td>" + fmt(m.auc()) + "</td><td>" + level + "</td><td>"
+                    + (m.flagLevel().isPresent() ? String.valueOf(m.flagged()) : "&mdash;") + "</td><td>"
+                    + m.withValue() + "</td></tr>\n");
+        }
+        out.write("</tbody></table></section>\n");
     }
 
     // ---- histogram of distances with the threshold line ----------------------------------------------------
@@ -163,7 +183,8 @@ public final class HtmlReport {
 
     private void leaderboardTable() throws IOException {
         out.write("<section id=\"leaderboard\"><h2>Leaderboard</h2>\n<div class=\"table-wrap\"><table><thead><tr><th>Rank</th><th>Team</th>"
-                + "<th>Submission</th><th>Score</th><th>FID</th><th>Distance</th><th>MiFID</th><th>Label</th>"
+                + "<th>Submission</th><th>Score</th><th>FID</th><th>Distance</th><th>MiFID</th><th>Copy share</th>"
+                + "<th>Pixel copy share</th><th>Label</th>"
                 + "<th>Verdict</th><th>Note</th><th>Reviewer</th></tr></thead><tbody>\n");
         for (RankedRow r : board.rows()) {
             Submission s = r.submission();
@@ -172,11 +193,18 @@ public final class HtmlReport {
                     + escape(s.externalId() != null ? s.externalId() : "#" + s.id()) + "</td><td>"
                     + fmt(r.kaggleScore()) + "</td><td>" + fmt(r.score().fid()) + "</td><td>"
                     + fmt(r.score().distance()) + (r.penalised() ? " <span class=\"flag\">penalised</span>" : "")
-                    + "</td><td>" + fmt(r.mifid()) + "</td><td>" + escape(s.label()) + "</td><td>" + badge(r)
+                    + "</td><td>" + fmt(r.mifid()) + "</td><td>" + measure(r, Measure.COPY_SHARE) + "</td><td>"
+                    + measure(r, Measure.PIXEL_COPY_SHARE) + "</td><td>" + escape(s.label()) + "</td><td>" + badge(r)
                     + "</td><td class=\"text\">" + escape(r.verdict() == null ? null : r.verdict().note()) + "</td><td>"
                     + escape(r.verdict() == null ? null : r.verdict().reviewer()) + "</td></tr>\n");
         }
         out.write("</tbody></table></div></section>\n");
+    }
+
+    private String measure(RankedRow r, Measure m) {
+        MeasureValues values = board.measures(r);
+        Double v = values == null ? null : values.value(m);
+        return v == null ? "&mdash;" : fmt(v);
     }
 
     private static String badge(RankedRow r) {

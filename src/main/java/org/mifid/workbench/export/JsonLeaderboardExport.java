@@ -1,5 +1,7 @@
 package org.mifid.workbench.export;
 
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.review.LeaderboardAnalysis;
 import org.mifid.workbench.review.MeasureSeparation;
@@ -67,7 +69,18 @@ public final class JsonLeaderboardExport {
             o.put("note", r.verdict() == null ? null : r.verdict().note());
             o.put("reviewer", r.verdict() == null ? null : r.verdict().reviewer());
             o.put("reviewed_at", r.verdict() == null ? null : instant(r.verdict().decidedAt()));
+            ObjectNode measures = o.putObject("measures");
+            MeasureValues values = board.measures(r);
+            for (Measure m : Measure.values()) {
+                Double v = values == null ? null : values.value(m);
+                if (v == null) {
+                    measures.putNull(m.id());
+                } else {
+                    measures.put(m.id(), v);
+                }
+            }
         }
+        root.set("measures", measuresJson(board.separations()));
 
         ObjectNode comparison = root.putObject("public_private");
         putAgreement(comparison.putObject("fid_agreement"), board.analysis().fidAgreement());
@@ -114,10 +127,6 @@ public final class JsonLeaderboardExport {
         return root;
     }
 
-    /**
-     * The figures of {@code analyze --json}: counts and AUC at the threshold, then the public/private agreement
-     * on FID at the top level, the agreement on MiFID under {@code score_agreement} and the sweep, if any.
-     */
     /** Threshold suggestions as {@code analyze --suggest-threshold --json} prints them (null threshold: none). */
     public static ArrayNode suggestionsJson(List<ThresholdSuggestions.Suggestion> suggestions) {
         ArrayNode list = MAPPER.createArrayNode();
@@ -160,6 +169,10 @@ public final class JsonLeaderboardExport {
         return o;
     }
 
+    /**
+     * The figures of {@code analyze --json}: counts and AUC at the threshold, then the public/private agreement
+     * on FID at the top level, the agreement on MiFID under {@code score_agreement} and the sweep, if any.
+     */
     public static ObjectNode analysisJson(LeaderboardAnalysis a) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("leaderboard", a.leaderboard().id());

@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.store.NewSubmission;
@@ -90,7 +92,15 @@ final class ExportFixture {
             long ref) {
         double eps = lb.epsilon();
         return new ScoredLeaderboard(lb, new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
-                MifidScore.mifid(fid, distance, eps), IMAGES, 10, lb.dimension(), true), lb.extractorId(), 5, n, ref, null);
+                MifidScore.mifid(fid, distance, eps), IMAGES, 10, lb.dimension(), true), lb.extractorId(), 5, n, ref,
+                n == null ? null : measures(distance));
+    }
+
+    /** A public score's copying measures as the scoring stores them: copy share falling with the distance. */
+    static MeasureValues measures(double distance) {
+        return MeasureValues.builder().put(Measure.COPY_SHARE, 1 - distance, "none")
+                .put(Measure.PIXEL_COPY_SHARE, 1 - 2 * distance, "none")
+                .missing(Measure.CT, "no held-out real set registered").build();
     }
 
     static byte[] png(Color color, int seed) throws IOException {

@@ -151,6 +151,35 @@ class LeaderboardExportTest {
     }
 
     @Test
+    void everyFormatCarriesTheStoredCopyingMeasuresAndTheirSeparation() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(export(LeaderboardExporter.Format.JSON).toFile());
+        List<CSVRecord> csv;
+        try (CSVParser p = CSVParser.parse(export(LeaderboardExporter.Format.CSV), StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().get())) {
+            csv = p.getRecords();
+        }
+        String html = Files.readString(export(LeaderboardExporter.Format.HTML));
+        for (int i = 0; i < csv.size(); i++) {
+            JsonNode row = root.get("rows").get(i);
+            assertEquals(row.get("team").asText(), csv.get(i).get("TeamName").replaceFirst("^'", ""));
+            double expected = 1 - row.get("distance").asDouble();
+            assertEquals(expected, row.get("measures").get("copy_share").asDouble(), 1e-12);
+            assertEquals(expected, Double.parseDouble(csv.get(i).get("copy_share")), 1e-12);
+            assertTrue(row.get("measures").get("ct").isNull(), "C_T without a held-out set is null");
+            assertEquals("", csv.get(i).get("ct"));
+            assertTrue(html.contains("<td>" + HtmlReport.fmt(expected) + "</td>"), "copy share in the HTML table");
+        }
+        // the separation is analyze's: copy share falls as the distance rises, so its AUC is the distance's
+        JsonNode measures = root.get("measures");
+        assertEquals(root.get("auc").asDouble(), measures.get("distance").get("auc").asDouble());
+        assertEquals(measures.get("distance").get("auc").asDouble(), measures.get("copy_share").get("auc").asDouble());
+        assertTrue(measures.get("ct").get("auc").isNull());
+        assertTrue(html.contains("<section id=\"measures\">"));
+        assertTrue(html.contains("<td>copy share</td><td>" + HtmlReport.fmt(measures.get("copy_share").get("auc")
+                .asDouble()) + "</td>"), "the HTML shows the same AUC");
+    }
+
+    @Test
     void controlBytesNeverReachTheReport() {
         assertEquals("team\\x00\\x1b[31m&lt;b&gt;\\u202e", HtmlReport.escape("team\u0000\u001b[31m<b>\u202e"));
     }

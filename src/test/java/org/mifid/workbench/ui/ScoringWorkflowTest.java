@@ -12,9 +12,14 @@ import java.util.zip.ZipOutputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.ui.leaderboard.RankedEntry;
 import org.mifid.workbench.core.UnknownExtractorException;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSets;
@@ -144,6 +149,21 @@ class ScoringWorkflowTest {
         String message = robot.lookup("#scoring-message").queryAs(Label.class).getText();
         assertTrue(message.startsWith("Scored Fresh Team on the public board: FID "), message);
         assertTrue(message.contains("MiFID") && message.contains("not scored on the private board"), message);
+
+        // the copying measures were stored with the score, and the leaderboard shows them as stored
+        MeasureValues measures = fixture.workspace.measures(LeaderboardPreset.PUBLIC).get(stored.submission().id());
+        double copyShare = measures.value(Measure.COPY_SHARE);
+        assertTrue(copyShare >= 0 && copyShare <= 1, "a share: " + copyShare);
+        assertEquals("no held-out real set registered", measures.reason(Measure.CT));
+        TableView<RankedEntry> table = robot.lookup("#leaderboard-table").queryTableView();
+        @SuppressWarnings("unchecked")
+        TableColumn<RankedEntry, Double> column = (TableColumn<RankedEntry, Double>) table.getColumns().stream()
+                .filter(c -> "col-copy-share".equals(c.getId())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(e -> e.team().equals("Fresh Team") && column.getCellData(e) != null));
+        RankedEntry fresh = table.getItems().stream().filter(e -> e.team().equals("Fresh Team")).findFirst()
+                .orElseThrow();
+        assertEquals(copyShare, column.getCellData(fresh));
     }
 
     @Test

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.store.LeaderboardRow;
@@ -46,6 +47,7 @@ public final class WorkbenchModel {
     private final Map<LeaderboardPreset, String> extractors = new EnumMap<>(LeaderboardPreset.class);
     private final Map<LeaderboardPreset, String> networkNotes = new EnumMap<>(LeaderboardPreset.class);
     private final Map<LeaderboardPreset, Integer> boardSizes = new EnumMap<>(LeaderboardPreset.class);
+    private final Map<LeaderboardPreset, Map<Long, MeasureValues>> measures = new EnumMap<>(LeaderboardPreset.class);
     private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper();
     private final LongProperty focusedSubmission = new SimpleLongProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
@@ -133,6 +135,7 @@ public final class WorkbenchModel {
             Map<LeaderboardPreset, Double> thresholds = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, String> networks = new EnumMap<>(LeaderboardPreset.class);
             Map<LeaderboardPreset, Integer> sizes = new EnumMap<>(LeaderboardPreset.class);
+            Map<LeaderboardPreset, Map<Long, MeasureValues>> copying = new EnumMap<>(LeaderboardPreset.class);
             String name = ws.competitionName();
             CompetitionKind competitionKind = CompetitionKind.of(ws);
             for (LeaderboardPreset preset : LeaderboardPreset.values()) {
@@ -141,8 +144,9 @@ public final class WorkbenchModel {
                         : ws.boardRows(preset.board()).size());
                 thresholds.put(preset, ws.threshold(preset));
                 networks.put(preset, ws.leaderboardExtractor(preset));
+                copying.put(preset, competitionKind.tunesThreshold() ? ws.measures(preset) : Map.of());
             }
-            return new Loaded(ws, name, competitionKind, loaded, sizes, thresholds, networks);
+            return new Loaded(ws, name, competitionKind, loaded, sizes, thresholds, networks, copying);
         }).onSuccess(loaded -> {
             if (loaded.workspace() != workspace.get()) {
                 return;
@@ -152,6 +156,7 @@ public final class WorkbenchModel {
             kind.set(loaded.kind());
             rows.putAll(loaded.rows());
             boardSizes.putAll(loaded.sizes());
+            measures.putAll(loaded.measures());
             applied.putAll(loaded.thresholds());
             extractors.putAll(loaded.networks());
             loaded.networks().forEach((preset, network) -> networkNotes.put(preset, networkNote(network)));
@@ -164,7 +169,8 @@ public final class WorkbenchModel {
 
     private record Loaded(Workspace workspace, String competitionName, CompetitionKind kind, Map<LeaderboardPreset, List<LeaderboardRow>> rows,
                           Map<LeaderboardPreset, Integer> sizes,
-                          Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks) {
+                          Map<LeaderboardPreset, Double> thresholds, Map<LeaderboardPreset, String> networks,
+                          Map<LeaderboardPreset, Map<Long, MeasureValues>> measures) {
     }
 
     /** The status line for the board in view: its size and the network that scored it (from the last load). */
@@ -215,6 +221,11 @@ public final class WorkbenchModel {
 
     public void onVerdictsRecorded(Consumer<Map<Long, VerdictEntry>> listener) {
         verdictListeners.add(listener);
+    }
+
+    /** A submission's copying measures on a leaderboard, as last loaded; null when it has none. */
+    public MeasureValues measures(LeaderboardPreset preset, long submissionId) {
+        return measures.getOrDefault(preset, Map.of()).get(submissionId);
     }
 
     public List<LeaderboardRow> rows(LeaderboardPreset preset) {

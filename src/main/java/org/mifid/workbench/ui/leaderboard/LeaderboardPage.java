@@ -31,6 +31,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.kind.ScoreColumn;
@@ -326,6 +328,10 @@ public final class LeaderboardPage extends BorderPane {
             }
             columns.add(number("MiFID", RankedEntry::mifid, "%.2f"));
             columns.add(column("Penalised", LeaderboardPage::flags, all ? 130 : 110));
+            if (all) {
+                columns.add(measureColumn(Measure.COPY_SHARE, "Copy share"));
+                columns.add(measureColumn(Measure.PIXEL_COPY_SHARE, "Pixel copy share"));
+            }
         } else {
             List<ScoreColumn> kindColumns = model.kindProperty().get().columns();
             for (ScoreColumn c : all ? kindColumns : kindColumns.subList(0, 1)) {
@@ -470,6 +476,19 @@ public final class LeaderboardPage extends BorderPane {
     /** Penalised by the threshold, and disqualified by a cheater verdict (score 999999, ranked last). */
     private static String flags(RankedEntry e) {
         return e.disqualified() ? (e.penalised() ? "yes, disqualified" : "disqualified") : e.penalised() ? "yes" : "";
+    }
+
+    /**
+     * A copying measure of the board in view, as scoring stored it (blank for imported figures); the exports and
+     * analyze carry the other measures.
+     */
+    private TableColumn<RankedEntry, Double> measureColumn(Measure measure, String header) {
+        TableColumn<RankedEntry, Double> column = number(header, e -> {
+            MeasureValues values = model.measures(model.leaderboard(), e.submissionId());
+            return values == null ? null : values.value(measure);
+        }, "%.3f");
+        column.setId("col-" + measure.id().replace('_', '-'));
+        return column;
     }
 
     private static <T> TableColumn<RankedEntry, T> column(String name, Function<RankedEntry, T> value, double width) {

@@ -25,10 +25,15 @@ public record EvidenceLine(String item, String truth, String detail, double valu
                                                 Board board) {
         Map<String, String> truth = new HashMap<>();
         workspace.truth().forEach(t -> truth.put(t.id(), t.text()));
-        Comparator<EvidenceLine> byValue = Comparator.comparingDouble(EvidenceLine::value);
         return kind.evidence(workspace, submissionId, board).stream()
                 .map(e -> new EvidenceLine(e.item(), truth.get(e.item()), e.detail(), e.value()))
-                .sorted((kind.higherIsBetter() ? byValue : byValue.reversed()).thenComparing(EvidenceLine::item))
+                .sorted(order(kind, false))
                 .toList();
+    }
+
+    /** Worst for the score first, or best first; ties by item id either way, so both read the same ties. */
+    public static Comparator<EvidenceLine> order(CompetitionKind kind, boolean bestFirst) {
+        Comparator<EvidenceLine> byValue = Comparator.comparingDouble(EvidenceLine::value);
+        return (kind.higherIsBetter() != bestFirst ? byValue : byValue.reversed()).thenComparing(EvidenceLine::item);
     }
 }

@@ -86,5 +86,16 @@ class PromptInspectorWorkflowTest {
         assertTrue(list.getItems().stream().allMatch(l -> l.value() >= 0.5));
         assertEquals(above + " of 5 items with cosine in range, worst first",
                 robot.lookup("#evidence-message").queryAs(Label.class).getText());
+        // best first: the same filtered items in the opposite order of the one ordering (ties by id both ways)
+        robot.clickOn("#evidence-best-first");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<EvidenceLine> bestFirst = expected.stream().filter(l -> l.value() >= 0.5)
+                .sorted(EvidenceLine.order(CompetitionKind.of(fixture.workspace), true)).toList();
+        assertEquals(bestFirst, List.copyOf(list.getItems()));
+        for (int i = 1; i < bestFirst.size(); i++) {
+            assertTrue(bestFirst.get(i - 1).value() >= bestFirst.get(i).value(), "best first");
+        }
+        assertEquals(above + " of 5 items with cosine in range, best first",
+                robot.lookup("#evidence-message").queryAs(Label.class).getText());
     }
 }

@@ -5,11 +5,13 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -25,8 +27,8 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
 
 /**
  * The inspector of a kind whose items are text (image-to-prompt): for the submission in focus, every item's
- * truth, the submission's prediction when it gave text, and the item's figure (cosine), worst first, filtered by
- * a figure range, in a virtualized list (only the visible rows exist as nodes). The evidence is read off the FX
+ * truth, the submission's prediction when it gave text, and the item's figure (cosine), worst first or best
+ * first, filtered by a figure range, in a virtualized list (only the visible rows exist as nodes). The evidence is read off the FX
  * thread in the order {@link EvidenceLine#worstFirst} gives every view.
  */
 public final class EvidencePage extends BorderPane {
@@ -35,7 +37,9 @@ public final class EvidencePage extends BorderPane {
     private final WorkbenchModel model;
     private final ObservableList<EvidenceLine> lines = FXCollections.observableArrayList();
     private final FilteredList<EvidenceLine> filtered = new FilteredList<>(lines);
-    private final ListView<EvidenceLine> list = new ListView<>(filtered);
+    private final SortedList<EvidenceLine> ordered = new SortedList<>(filtered);
+    private final ListView<EvidenceLine> list = new ListView<>(ordered);
+    private final ToggleButton bestFirst = new ToggleButton("Best first");
     private final Label heading = new Label("No submission");
     private final Label message = new Label();
     private final RangeFilterBar range;
@@ -58,6 +62,12 @@ public final class EvidencePage extends BorderPane {
                 this::applyRange);
         minField = range.min;
         maxField = range.max;
+        bestFirst.setId("evidence-best-first");
+        bestFirst.setTooltip(new javafx.scene.control.Tooltip("Show the items the submission got best first"
+                + " (off: worst first)"));
+        bestFirst.selectedProperty().addListener(o -> applyRange());
+        bestFirst.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        range.getChildren().add(2, bestFirst);
         HBox foot = new HBox(message);
         foot.setPadding(new Insets(4, 8, 4, 8));
         setTop(range);
@@ -121,9 +131,14 @@ public final class EvidencePage extends BorderPane {
             return;
         }
         filtered.setPredicate(line -> line.value() >= min && line.value() <= max);
+        CompetitionKind kind = model.kindProperty().get();
+        if (kind != null) {
+            ordered.setComparator(EvidenceLine.order(kind, bestFirst.isSelected()));
+        }
+        String order = bestFirst.isSelected() ? "best first" : "worst first";
         message.setText(filtered.size() == lines.size()
-                ? lines.size() + " items, worst first"
-                : filtered.size() + " of " + lines.size() + " items with cosine in range, worst first");
+                ? lines.size() + " items, " + order
+                : filtered.size() + " of " + lines.size() + " items with cosine in range, " + order);
     }
 
     private static double bound(String text, double none) {

@@ -244,11 +244,12 @@ public final class HtmlReport {
         out.write("</section>\n");
     }
 
-    private interface ImageSource {
+    interface ImageSource {
         byte[] bytes();
     }
 
-    private static String image(ImageSource source, String name) {
+    /** The image inline as a data: URI, or a mark with the reason it cannot be shown. */
+    static String image(ImageSource source, String name) {
         try {
             byte[] bytes = source.bytes();
             String mime = ImageLookup.mimeType(bytes);
@@ -439,7 +440,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%.1f" : "%.4g", v);
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:24px;color:#1d232a;background:#fff}
             h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ccd}h3{font-size:15px}
             .table-wrap{max-width:100%;overflow-x:auto}td.text{white-space:normal;min-width:12em;max-width:28em}

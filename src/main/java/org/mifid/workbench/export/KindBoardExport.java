@@ -14,9 +14,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mifid.workbench.core.Board;
-import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.VerdictEntry;
 import org.mifid.workbench.io.OutputFile;
+import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.ScoreColumn;
 import org.mifid.workbench.review.KindBoard;
@@ -24,8 +24,8 @@ import org.mifid.workbench.store.Workspace;
 
 /**
  * The board of a kind without a tuned threshold as CSV (Kaggle's leading columns, then the kind's columns, whether
- * the row is below the kind's baseline, then the review) or JSON (the same fields, figures as numbers, and the
- * baseline itself). The columns come from the kind, as data: this class
+ * the row is below the kind's baseline, then the review), JSON (the same fields, figures as numbers, and the
+ * baseline itself) or an HTML report ({@link KindBoardHtml}). The columns come from the kind, as data: this class
  * knows no kind.
  */
 public final class KindBoardExport {
@@ -37,17 +37,14 @@ public final class KindBoardExport {
     /** Writes the board to {@code out}, whole or not at all, never over the workspace itself. */
     public static KindBoard export(Workspace workspace, CompetitionKind kind, Board board,
             LeaderboardExporter.Format format, Path out) {
-        if (format == LeaderboardExporter.Format.HTML) {
-            throw new InvalidInputException("--format", "the HTML report covers MiFID boards; export a " + kind.id()
-                    + " board as csv or json");
-        }
         KindBoard ranked = KindBoard.of(workspace, kind, board);
         OutputFile.write(out, os -> {
-            try (Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-                if (format == LeaderboardExporter.Format.CSV) {
-                    writeCsv(ranked, w);
-                } else {
-                    MAPPER.writeValue(w, toJson(workspace.competitionName(), ranked));
+            try (Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    ImageLookup images = new ImageLookup()) {
+                switch (format) {
+                    case CSV -> writeCsv(ranked, w);
+                    case JSON -> MAPPER.writeValue(w, toJson(workspace.competitionName(), ranked));
+                    case HTML -> KindBoardHtml.write(workspace, ranked, images, w);
                 }
             }
         }, workspace.file());

@@ -5,7 +5,7 @@ import org.mifid.workbench.store.LeaderboardRow;
 
 /**
  * Memorization distances binned over [min, max], each bin split into the categories of a {@link ColourBy}: the one
- * binning that the histogram page and the HTML report draw.
+ * binning that the histogram page and the HTML report draw; a kind's board scores binned the same way.
  *
  * @param counts {@code counts[bin][category]}: submissions, not images
  * @param notFinite submissions whose distance is not a finite number (drawn nowhere, said in a caption)
@@ -37,6 +37,42 @@ public record Histogram(double min, double max, int[][] counts, int notFinite) {
             }
         }
         return new Histogram(min, max, counts, notFinite);
+    }
+
+    /**
+     * A kind's board scores binned over their own range, padded by a twentieth on each side, widened to hold
+     * {@code mark} too (the kind's baseline, or NaN for none): one category, the same bins and edges.
+     */
+    public static Histogram ofScores(double[] scores, int bins, double mark) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int notFinite = 0;
+        for (double v : scores) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            } else {
+                notFinite++;
+            }
+        }
+        if (Double.isFinite(mark)) {
+            lo = Math.min(lo, mark);
+            hi = Math.max(hi, mark);
+        }
+        if (!(hi >= lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = hi > lo ? (hi - lo) / 20 : 0.05;
+        lo -= pad;
+        hi += pad;
+        int[][] counts = new int[bins][1];
+        for (double v : scores) {
+            if (Double.isFinite(v)) {
+                counts[bin(v, lo, hi, bins)][0]++;
+            }
+        }
+        return new Histogram(lo, hi, counts, notFinite);
     }
 
     /** The lower edge of a bin. */

@@ -175,7 +175,7 @@ final class SchemaMigrations {
         // made before keep none: copy share, authenticity and C_T need the training features, which the file does
         // not hold, so they come with the next scoring of the submission
         List.of("""
-            CREATE TABLE score_measure (
+            CREATE TABLE IF NOT EXISTS score_measure (
                 submission_id INTEGER NOT NULL,
                 leaderboard TEXT NOT NULL,
                 measure TEXT NOT NULL,

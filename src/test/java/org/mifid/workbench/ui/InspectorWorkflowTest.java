@@ -101,7 +101,8 @@ class InspectorWorkflowTest {
         ImageView first = robot.lookup(".thumbnail").queryAllAs(ImageView.class).stream()
                 .filter(v -> v.getImage() != null).findFirst().orElseThrow();
         robot.clickOn(first);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the compare window is a new stage: on a loaded machine it can take more than one pulse to show
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-distance").tryQuery().isPresent());
         Label distance = robot.lookup("#compare-distance").queryAs(Label.class);
         assertNotNull(distance);
         assertTrue(distance.getText().startsWith("cosine distance "));

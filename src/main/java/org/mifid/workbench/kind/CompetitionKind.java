@@ -70,6 +70,14 @@ public interface CompetitionKind {
         return OptionalDouble.empty();
     }
 
+    /**
+     * The per-item level that the kind's integrity evidence reads (image-to-prompt: the near-exact cosine), where
+     * the histogram of one submission's items draws its threshold line; empty for a kind without one.
+     */
+    default OptionalDouble itemLevel() {
+        return OptionalDouble.empty();
+    }
+
     /** A stored score's per-item evidence, as figures and readable text, by item. */
     List<ItemEvidence> evidence(Workspace workspace, long submissionId, Board board);
 

@@ -43,6 +43,7 @@ import org.mifid.workbench.ui.common.Theme;
 import org.mifid.workbench.ui.common.WorkbenchModel;
 import org.mifid.workbench.ui.help.ShortcutSheet;
 import org.mifid.workbench.ui.histogram.HistogramPage;
+import org.mifid.workbench.ui.histogram.KindHistogramPage;
 import org.mifid.workbench.ui.imports.ImportOptionsDialog;
 import org.mifid.workbench.ui.imports.ResultsImportRun;
 import org.mifid.workbench.ui.histogram.InspectionQueue;
@@ -72,6 +73,7 @@ public final class WorkbenchView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final LeaderboardPage leaderboardPage;
     private final HistogramPage histogramPage;
+    private final KindHistogramPage kindHistogramPage;
     private final InspectorPage inspectorPage;
     private final EvidencePage evidencePage;
     private final ScoringPage scoringPage;
@@ -101,17 +103,21 @@ public final class WorkbenchView extends BorderPane {
         inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
                 new ThumbnailLoader(thumbnailExecutor, 1500));
         evidencePage = new EvidencePage(model);
+        kindHistogramPage = new KindHistogramPage(model);
         scoringPage = new ScoringPage(model);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab inspectorTab = tab(Page.INSPECTOR, "Inspector", "inspector", inspectorPage);
-        // a kind whose items are text is inspected as text; the tab, its key and its place stay the same
+        Tab histogramTab = tab(Page.HISTOGRAM, "Histogram", "histogram", histogramPage);
+        // a kind whose items are text is inspected as text, and a kind without a tuned threshold has its own
+        // histograms; the tabs, their keys and their places stay the same
         model.kindProperty().addListener(o -> {
             inspectorTab.setContent(showsText() ? evidencePage : inspectorPage);
+            histogramTab.setContent(tunesThreshold() ? histogramPage : kindHistogramPage);
             pageChanged();
         });
         tabs.getTabs().addAll(tab(Page.LEADERBOARD, "Leaderboard", "leaderboard", leaderboardPage),
-                tab(Page.HISTOGRAM, "Histogram", "histogram", histogramPage),
+                histogramTab,
                 inspectorTab,
                 tab(Page.SCORING, "Scoring", "score", scoringPage),
                 tab(Page.COMPARISON, "Public vs private", "compare", new ComparisonPage(model)));
@@ -183,8 +189,14 @@ public final class WorkbenchView extends BorderPane {
         boolean text = showsText();
         inspectorPage.setActive(page == Page.INSPECTOR && !text);
         evidencePage.setActive(page == Page.INSPECTOR && text);
+        kindHistogramPage.setActive(page == Page.HISTOGRAM && !tunesThreshold());
         // on a text inspector the hotkeys judge the leaderboard's selection, which is the submission shown
         review.setTargets(page == Page.INSPECTOR && !text ? inspectorPage::targets : leaderboardPage::targets);
+    }
+
+    private boolean tunesThreshold() {
+        CompetitionKind kind = model.kindProperty().get();
+        return kind == null || kind.tunesThreshold();
     }
 
     private boolean showsText() {
@@ -471,6 +483,10 @@ public final class WorkbenchView extends BorderPane {
 
     public EvidencePage evidencePage() {
         return evidencePage;
+    }
+
+    public KindHistogramPage kindHistogramPage() {
+        return kindHistogramPage;
     }
 
     public ScoringPage scoringPage() {

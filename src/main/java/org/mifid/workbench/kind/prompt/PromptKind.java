@@ -167,6 +167,12 @@ public final class PromptKind implements CompetitionKind {
         return v;
     }
 
+    /** The near-exact cosine: the level of the NearExact column, where a predicted prompt is the true one. */
+    @Override
+    public OptionalDouble itemLevel() {
+        return OptionalDouble.of(PromptScorer.NEAR_EXACT);
+    }
+
     /** The mean-vector baseline of the stored truth, computed as score-prompts computes it. */
     @Override
     public OptionalDouble baseline(Workspace workspace, Board board) {

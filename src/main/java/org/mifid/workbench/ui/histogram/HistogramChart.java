@@ -17,9 +17,10 @@ import javafx.scene.text.TextAlignment;
 import org.mifid.workbench.ui.common.PageKey;
 
 /**
- * The distance histogram drawn on a canvas, with the threshold being tried as a line that the mouse drags and the
- * arrow keys move (a tenth of a bin; Shift a whole bin), the threshold in force as a dashed line and the threshold
- * suggestions as dotted markers with their counts.
+ * A histogram ({@link Histogram}'s bins) drawn on a canvas, with the threshold being tried as a line that the mouse
+ * drags and the arrow keys move (a tenth of a bin; Shift a whole bin), the threshold in force (or a kind's baseline)
+ * as a dashed line and the threshold suggestions as dotted markers with their counts. The distance histogram of
+ * the MiFID page; a kind's board scores and one submission's item figures on the kind's page.
  */
 public final class HistogramChart extends Region {
     /** Bar colours per category, chosen to read on both the light and the dark theme. */
@@ -35,6 +36,10 @@ public final class HistogramChart extends Region {
     private final DoubleProperty threshold = new SimpleDoubleProperty();
     private final DoubleProperty applied = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<List<Suggestion>> suggestions = new SimpleObjectProperty<>(List.of());
+    private final javafx.beans.property.StringProperty axisLabel = new javafx.beans.property.SimpleStringProperty(
+            "memorization distance (mean cosine distance to the nearest training image)");
+    private final javafx.beans.property.BooleanProperty showsThreshold =
+            new javafx.beans.property.SimpleBooleanProperty(true);
 
     public HistogramChart() {
         setId("histogram-chart");
@@ -47,6 +52,8 @@ public final class HistogramChart extends Region {
         threshold.addListener(o -> draw());
         applied.addListener(o -> draw());
         suggestions.addListener(o -> draw());
+        axisLabel.addListener(o -> draw());
+        showsThreshold.addListener(o -> draw());
         focusedProperty().addListener(o -> draw());
         // consumed so that the enclosing TabPane does not take the focus back from the chart
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -137,8 +144,7 @@ public final class HistogramChart extends Region {
             g.strokeLine(x, TOP + plotH, x, TOP + plotH + 4);
             g.fillText(String.format("%.3f", v), x, TOP + plotH + 16);
         }
-        g.fillText("memorization distance (mean cosine distance to the nearest training image)",
-                LEFT + plotW / 2, hgt - 4);
+        g.fillText(axisLabel.get(), LEFT + plotW / 2, hgt - 4);
         g.setTextAlign(TextAlignment.RIGHT);
         // counts are whole submissions: ticks at whole steps, about four of them
         long step = Math.max(1, (long) Math.ceil(tallest / 4.0));
@@ -171,6 +177,9 @@ public final class HistogramChart extends Region {
             g.setLineDashes();
         }
         drawSuggestions(g, plotH);
+        if (!showsThreshold.get()) {
+            return;
+        }
         double x = xOf(threshold.get());
         g.setStroke(Color.web("#0969da"));
         g.setLineWidth(isFocused() ? 3 : 2);
@@ -217,5 +226,15 @@ public final class HistogramChart extends Region {
 
     public DoubleProperty appliedProperty() {
         return applied;
+    }
+
+    /** What the horizontal axis measures, written under it. */
+    public javafx.beans.property.StringProperty axisLabelProperty() {
+        return axisLabel;
+    }
+
+    /** Whether the draggable threshold line is drawn (a board of scores without a threshold has none). */
+    public javafx.beans.property.BooleanProperty showsThresholdProperty() {
+        return showsThreshold;
     }
 }

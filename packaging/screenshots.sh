@@ -68,3 +68,13 @@ shoot scoring scoring light
 shoot leaderboard-dark leaderboard dark
 shoot side-by-side leaderboard light true
 shoot comparison comparison light
+
+# the image-to-prompt views, on the Emoji to Prompt demo when it exists (demo --kind image-to-prompt)
+PROMPTS="${MIFID_DATA:-$HOME/.local/share/mifid-workbench}/demo-prompts/prompt-demo.db"
+if [ -z "${1:-}" ] && [ -f "$PROMPTS" ]; then
+  WORKSPACE="$PROMPTS"
+  FOCUS_TEAM="Lookup Ltd"
+  shoot prompt-leaderboard leaderboard light
+  shoot prompt-histogram histogram light
+  shoot prompt-inspector inspector light
+fi

@@ -177,8 +177,10 @@ public final class WorkbenchModel {
     private String boardStatus() {
         LeaderboardPreset board = leaderboard.get();
         String title = kind.get() == null ? "" : " (" + kind.get().title() + ")";
+        // a network scores MiFID boards only; a kind without a tuned threshold scores without one
+        String network = kind.get() == null || kind.get().tunesThreshold() ? networkNotes.get(board) : "";
         return competitionName + title + ": " + boardSizes.get(board) + " submissions on the " + board.id()
-                + " leaderboard" + networkNotes.get(board);
+                + " leaderboard" + network;
     }
 
     /** The network (a models manifest id) a leaderboard is scored with, as last loaded. */

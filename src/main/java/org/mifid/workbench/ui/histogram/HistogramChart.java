@@ -38,6 +38,7 @@ public final class HistogramChart extends Region {
     private final ObjectProperty<List<Suggestion>> suggestions = new SimpleObjectProperty<>(List.of());
     private final javafx.beans.property.StringProperty axisLabel = new javafx.beans.property.SimpleStringProperty(
             "memorization distance (mean cosine distance to the nearest training image)");
+    private final javafx.beans.property.StringProperty appliedLabel = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty showsThreshold =
             new javafx.beans.property.SimpleBooleanProperty(true);
 
@@ -54,6 +55,7 @@ public final class HistogramChart extends Region {
         suggestions.addListener(o -> draw());
         axisLabel.addListener(o -> draw());
         showsThreshold.addListener(o -> draw());
+        appliedLabel.addListener(o -> draw());
         focusedProperty().addListener(o -> draw());
         // consumed so that the enclosing TabPane does not take the focus back from the chart
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -170,11 +172,18 @@ public final class HistogramChart extends Region {
 
         if (Double.isFinite(applied.get())) {
             double x = xOf(applied.get());
-            g.setStroke(axis);
+            // darker than the grey bars, so the line reads where it crosses one
+            Color line = Color.web("#57606a");
+            g.setStroke(line);
             g.setLineDashes(5, 4);
             g.setLineWidth(1.5);
             g.strokeLine(x, TOP, x, TOP + plotH);
             g.setLineDashes();
+            if (!appliedLabel.get().isEmpty()) {
+                g.setFill(line);
+                g.setTextAlign(x > LEFT + plotW * 0.8 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                g.fillText(" " + appliedLabel.get() + " ", x, TOP + 10);
+            }
         }
         drawSuggestions(g, plotH);
         if (!showsThreshold.get()) {
@@ -231,6 +240,11 @@ public final class HistogramChart extends Region {
     /** What the horizontal axis measures, written under it. */
     public javafx.beans.property.StringProperty axisLabelProperty() {
         return axisLabel;
+    }
+
+    /** Text written beside the dashed line (a kind's "baseline 0.5757"); empty for none. */
+    public javafx.beans.property.StringProperty appliedLabelProperty() {
+        return appliedLabel;
     }
 
     /** Whether the draggable threshold line is drawn (a board of scores without a threshold has none). */

@@ -103,6 +103,8 @@ public final class KindHistogramPage extends VBox {
     private void show(Loaded loaded) {
         boardChart.axisLabelProperty().set("board score: " + loaded.figure());
         boardChart.appliedProperty().set(loaded.baseline().orElse(Double.NaN));
+        boardChart.appliedLabelProperty().set(loaded.baseline().isPresent()
+                ? String.format(Locale.ROOT, "baseline %.4f", loaded.baseline().getAsDouble()) : "");
         boardChart.histogramProperty().set(loaded.board());
         boardCaption.setText("All submissions on the " + model.leaderboard().id() + " board; the dashed line is the"
                 + " mean-vector baseline. " + loaded.baselineText());

@@ -205,6 +205,15 @@ public final class LeaderboardPage extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         threshold.setId("leaderboard-threshold");
+        // the buttons keep their words; the threshold (or baseline) sentence gives way, with "..." and a tooltip
+        boardButtons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
+        for (Region control : new Region[] {sideBySide, bulk, count}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        threshold.setMinWidth(0);
+        threshold.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> threshold.getText() == null || threshold.getText().isEmpty() ? null
+                        : new javafx.scene.control.Tooltip(threshold.getText()), threshold.textProperty()));
         HBox bar = new HBox(8, boardButtons, sideBySide, verdicts, labels, search, bulk, grow, threshold, count);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -514,6 +523,8 @@ public final class LeaderboardPage extends BorderPane {
             }
         });
         column.getStyleClass().add("number-column");
+        // a figure cut to "0.96..." is unreadable: the table scrolls sideways before a number column shrinks that far
+        column.setMinWidth(84);
         return column;
     }
 

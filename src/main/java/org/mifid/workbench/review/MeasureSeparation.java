@@ -55,7 +55,7 @@ public record MeasureSeparation(String id, String label, boolean higherIsSuspici
     }
 
     /** The measure's flag level, empty for the percentiles (their scale depends on the network). */
-    static OptionalDouble flagLevel(Measure m) {
+    public static OptionalDouble flagLevel(Measure m) {
         return switch (m) {
             case COPY_SHARE, PIXEL_COPY_SHARE -> OptionalDouble.of(COPY_SHARE_FLAG);
             case AUTHENTICITY, PIXEL_AUTHENTICITY -> OptionalDouble.of(INAUTHENTIC_FLAG);

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
+import org.mifid.workbench.review.Histogram;
+import java.util.Map;
 import org.mifid.workbench.review.ThresholdSuggestions;
 import org.mifid.workbench.store.LeaderboardRow;
 import org.mifid.workbench.store.ThresholdChange;
@@ -52,6 +56,26 @@ class HistogramWorkflowTest {
     private long flaggedInDatabase(double threshold) {
         return fixture.workspace.leaderboardRows(LeaderboardPreset.PUBLIC).stream()
                 .filter(r -> r.score().distance() < threshold).count();
+    }
+
+    @Test
+    void aCopyingMeasureIsShownUnderTheDistanceWithItsFlagLevelAndTheThresholdStaysOnTheDistance(FxRobot robot) {
+        HistogramChart measure = fixture.view.histogramPage().measureChart();
+        Map<Long, MeasureValues> stored = fixture.workspace.measures(LeaderboardPreset.PUBLIC);
+        Histogram drawn = measure.histogramProperty().get();
+        int total = 0;
+        for (int b = 0; b < drawn.bins(); b++) {
+            total += drawn.total(b);
+        }
+        assertEquals(stored.size(), total, "every submission with a copy share is in one bar");
+        assertTrue(total > 0);
+        assertEquals(0.10, measure.appliedProperty().get(), "copy share's flag level is the dashed line");
+        double live = fixture.model.liveThresholdProperty().get();
+
+        robot.interact(() -> fixture.view.histogramPage().showMeasure(Measure.CT));
+        assertEquals(0, measure.histogramProperty().get().tallest(), "C_T has no value without a held-out set");
+        assertTrue(text(robot, "#measure-caption").startsWith("no submission on this board has this measure"));
+        assertEquals(live, fixture.model.liveThresholdProperty().get(), "the MiFID threshold did not move");
     }
 
     @Test

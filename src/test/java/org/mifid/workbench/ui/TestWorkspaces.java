@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.store.NewSubmission;
@@ -90,7 +92,17 @@ public final class TestWorkspaces {
         double eps = preset.epsilon();
         MifidScore score = new MifidScore(fid, distance, eps, MifidScore.threshold(distance, eps),
                 MifidScore.mifid(fid, distance, eps), IMAGES_PER_ZIP, TRAINING_IMAGES, preset.dimension(), true);
-        return new ScoredLeaderboard(preset, score, preset.extractorId(), 1234, neighbours, referenceId, null);
+        return new ScoredLeaderboard(preset, score, preset.extractorId(), 1234, neighbours, referenceId,
+                preset == LeaderboardPreset.PUBLIC ? measures(distance) : null);
+    }
+
+    /**
+     * Copying measures as the scoring stores them for a public score: the copy share falls as the distance
+     * rises, C_T has the reason a workspace without a held-out set gives.
+     */
+    static MeasureValues measures(double distance) {
+        return MeasureValues.builder().put(Measure.COPY_SHARE, Math.max(0, Math.min(1, 0.3 - distance)), "none")
+                .missing(Measure.CT, "no held-out real set registered").build();
     }
 
     /** Neighbours with ascending distances per row, centred on the submission's distance. */

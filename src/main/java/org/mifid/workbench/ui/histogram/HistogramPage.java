@@ -39,7 +39,8 @@ import org.mifid.workbench.ui.leaderboard.RankedEntry;
 /**
  * The histogram page: distances of every submission on the current leaderboard, the threshold line to drag, live
  * counts of what it flags, the threshold suggestions (markers, counts, "Snap to", the inspection queue of each), and
- * "Apply threshold", which saves it to the leaderboard's threshold history with the rule it was snapped to.
+ * "Apply threshold", which saves it to the leaderboard's threshold history with the rule it was snapped to; under
+ * the distances, any copying measure of the same submissions ({@link MeasureHistogram}).
  */
 public final class HistogramPage extends BorderPane {
     private static final DateTimeFormatter TIME =
@@ -47,6 +48,7 @@ public final class HistogramPage extends BorderPane {
 
     private final WorkbenchModel model;
     private final HistogramChart chart = new HistogramChart();
+    private final MeasureHistogram measures;
     private final Spinner<Integer> bins = new Spinner<>(5, 400, 60, 5);
     private final ComboBox<ColourBy> colourBy = new ComboBox<>();
     private final FlowPane legend = new FlowPane(12, 4);
@@ -65,8 +67,19 @@ public final class HistogramPage extends BorderPane {
     private final ListView<ThresholdChange> history = new ListView<>();
     private ThresholdCounts.Index index = new ThresholdCounts.Index(List.of());
 
+    /** The copying measure's histogram under the distance histogram. */
+    public HistogramChart measureChart() {
+        return measures.chart();
+    }
+
+    /** Chooses the copying measure shown under the distance histogram. */
+    public void showMeasure(org.mifid.workbench.core.Measure measure) {
+        measures.choice().setValue(measure);
+    }
+
     public HistogramPage(WorkbenchModel model, javafx.collections.ObservableList<RankedEntry> ranked) {
         this.model = model;
+        this.measures = new MeasureHistogram(model);
         setId("histogram-page");
         bins.setId("histogram-bins");
         bins.setEditable(true);
@@ -129,7 +142,7 @@ public final class HistogramPage extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
 
-        VBox center = new VBox(6, chart, legend);
+        VBox center = new VBox(6, chart, legend, measures);
         VBox.setVgrow(chart, Priority.ALWAYS);
         center.setPadding(new Insets(8));
 
@@ -183,6 +196,7 @@ public final class HistogramPage extends BorderPane {
         List<LeaderboardRow> rows = model.rows(model.leaderboard());
         index = new ThresholdCounts.Index(rows);
         rebin();
+        measures.rebin();
         updateCounts();
         loadHistory();
     }

@@ -66,6 +66,7 @@ public final class CopyEvidence {
                             Measure ct, Measure authenticity) {
         String empty = "no generated image has a distance";
         b.put(share, m.distances().copyShare(), empty);
+        b.threshold(share, m.distances().threshold());
         b.put(p5, m.distances().p5(), empty);
         b.put(median, m.distances().median(), empty);
         b.put(ct, m.ct(), m.ctMissing());

@@ -17,7 +17,7 @@ import org.mifid.workbench.core.MeasureValues;
  */
 final class MeasureRecords {
     private static final String INSERT = "INSERT INTO score_measure(submission_id, leaderboard, measure, value,"
-            + " reason) VALUES (?, ?, ?, ?, ?)";
+            + " reason, threshold) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final SqliteDatabase db;
 
@@ -45,6 +45,12 @@ final class MeasureRecords {
                 ps.setNull(4, Types.REAL);
                 ps.setString(5, m.reason(measure));
             }
+            Double threshold = m.threshold(measure);
+            if (threshold != null) {
+                ps.setDouble(6, threshold);
+            } else {
+                ps.setNull(6, Types.REAL);
+            }
             ps.addBatch();
             rows++;
         }
@@ -55,8 +61,8 @@ final class MeasureRecords {
     Map<Long, MeasureValues> of(LeaderboardPreset leaderboard) {
         return db.read(c -> {
             Map<Long, MeasureValues.Builder> builders = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT submission_id, measure, value, reason"
-                    + " FROM score_measure WHERE leaderboard = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT submission_id, measure, value, reason,"
+                    + " threshold FROM score_measure WHERE leaderboard = ?")) {
                 ps.setString(1, leaderboard.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -67,6 +73,10 @@ final class MeasureRecords {
                             b.missing(measure, rs.getString(4));
                         } else {
                             b.put(measure, value, rs.getString(4));
+                        }
+                        double threshold = rs.getDouble(5);
+                        if (!rs.wasNull()) {
+                            b.threshold(measure, threshold);
                         }
                     }
                 }

@@ -171,7 +171,8 @@ final class SchemaMigrations {
                 FROM item_evidence
                 WHERE (SELECT kind FROM competition) = 'image-to-prompt'
                 GROUP BY submission_id, leaderboard"""),
-        // 8: the copying measures of a MiFID score (core.Measure ids), a value or the reason there is none. Scores
+        // 8: the copying measures of a MiFID score (core.Measure ids), a value or the reason there is none, and the
+        // image-level threshold a copy share was counted at. Scores
         // made before keep none: copy share, authenticity and C_T need the training features, which the file does
         // not hold, so they come with the next scoring of the submission
         List.of("""
@@ -181,6 +182,7 @@ final class SchemaMigrations {
                 measure TEXT NOT NULL,
                 value REAL,
                 reason TEXT,
+                threshold REAL,
                 PRIMARY KEY (submission_id, leaderboard, measure),
                 FOREIGN KEY (submission_id, leaderboard) REFERENCES score(submission_id, leaderboard)
                     ON DELETE CASCADE,

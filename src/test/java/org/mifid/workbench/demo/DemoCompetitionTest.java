@@ -92,6 +92,7 @@ class DemoCompetitionTest {
                     assertEquals(1.0, copierMeasures.value(Measure.COPY_SHARE));
                     assertEquals(1.0, copierMeasures.value(Measure.PIXEL_COPY_SHARE));
                     assertEquals("no held-out real set registered", copierMeasures.reason(Measure.CT));
+                    assertTrue(copierMeasures.threshold(Measure.COPY_SHARE) > 0, "the image-level threshold is kept");
                     assertAnalyzePrintsTheSameSeparation(ws, board);
                 }
             }

@@ -42,13 +42,17 @@ final class Fixtures {
         return new ScoredLeaderboard(lb, m, lb.extractorId(), 1234, n, refId, measures(distance));
     }
 
-    /** Copying measures as the scoring stores them: values derived from the distance, C_T without a held-out set. */
+    /**
+     * Copying measures as the scoring stores them: values derived from the distance, C_T without a held-out set,
+     * the copy share's image-level threshold.
+     */
     static MeasureValues measures(double distance) {
         MeasureValues.Builder b = MeasureValues.builder();
         for (Measure m : Measure.values()) {
             b.put(m, distance * (m.ordinal() + 1), "no generated image has a distance");
         }
-        return b.missing(Measure.CT, "no held-out real set registered").build();
+        return b.missing(Measure.CT, "no held-out real set registered").threshold(Measure.COPY_SHARE, distance / 2)
+                .build();
     }
 
     /** A submission scored on both leaderboards with neighbours: the shape the scoring service stores. */

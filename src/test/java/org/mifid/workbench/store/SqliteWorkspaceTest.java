@@ -117,6 +117,8 @@ class SqliteWorkspaceTest {
             assertEquals(0.05 * (Measure.COPY_SHARE.ordinal() + 1), publicMeasures.value(Measure.COPY_SHARE));
             assertNull(publicMeasures.value(Measure.CT));
             assertEquals("no held-out real set registered", publicMeasures.reason(Measure.CT));
+            assertEquals(0.05 / 2, publicMeasures.threshold(Measure.COPY_SHARE));
+            assertNull(publicMeasures.threshold(Measure.PIXEL_COPY_SHARE));
             assertEquals(Fixtures.measures(0.3), ws.measures(LeaderboardPreset.PRIVATE).get(id));
         }
     }

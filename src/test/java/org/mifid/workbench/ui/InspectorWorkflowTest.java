@@ -1,6 +1,7 @@
 package org.mifid.workbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
 import org.mifid.workbench.store.StoredNeighbours;
 import org.mifid.workbench.core.Verdict;
 import org.mifid.workbench.ui.inspector.InspectorItem;
@@ -79,6 +81,27 @@ class InspectorWorkflowTest {
         assertEquals(96, thumb.getImage().getWidth());
         assertTrue(robot.lookup("#inspector-heading").queryAs(Label.class).getText()
                 .contains(inspected.team()));
+    }
+
+    @Test
+    void imagesTheCopyShareCountsAsCopiesAreMarked(FxRobot robot) throws Exception {
+        double threshold = fixture.workspace.measures(LeaderboardPreset.PUBLIC).get(inspected.submissionId())
+                .threshold(Measure.COPY_SHARE);
+        long below = fixture.view.inspectorPage().shownItems().stream().filter(i -> i.nearest() <= threshold).count();
+        assertTrue(below > 0 && below < TestWorkspaces.IMAGES_PER_ZIP, "some images on each side: " + below);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> captions = robot.lookup(".inspector-entry .text-small").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && l.getText() != null && l.getText().startsWith("nearest "))
+                .map(Label::getText).toList();
+        assertFalse(captions.isEmpty());
+        for (String caption : captions) {
+            double nearest = Double.parseDouble(caption.substring("nearest ".length()).split("\\s+")[0]);
+            // the caption rounds to 4 places; the mark compares the stored distance itself
+            if (Math.abs(nearest - threshold) > 1e-4) {
+                assertEquals(nearest <= threshold, caption.endsWith("copy?"), caption + " at " + threshold);
+            }
+        }
+        assertTrue(captions.stream().anyMatch(c -> c.endsWith("copy?")), "the most suspicious images are marked");
     }
 
     @Test

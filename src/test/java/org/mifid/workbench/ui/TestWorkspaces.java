@@ -102,6 +102,7 @@ public final class TestWorkspaces {
      */
     static MeasureValues measures(double distance) {
         return MeasureValues.builder().put(Measure.COPY_SHARE, Math.max(0, Math.min(1, 0.3 - distance)), "none")
+                .threshold(Measure.COPY_SHARE, distance)
                 .missing(Measure.CT, "no held-out real set registered").build();
     }
 

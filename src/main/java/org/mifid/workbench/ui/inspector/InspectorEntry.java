@@ -49,8 +49,13 @@ final class InspectorEntry extends HBox {
     void show(InspectorItem item, int index, boolean selected) {
         pseudoClassStateChanged(InspectorPage.SELECTED_ENTRY, selected);
         setOnMouseClicked(e -> page.selectItem(index));
+        // counted as a copy by the copy share: nearer than the training set's own 5th percentile (or the
+        // organizer's threshold), the same comparison the share made
+        boolean copy = item.nearest() <= page.copyThreshold();
+        pseudoClassStateChanged(InspectorPage.BELOW_COPY_THRESHOLD, copy);
         generated.show(page.generatedKey(item.name()), item.name(),
-                Float.isNaN(item.nearest()) ? "dropped (zero features)" : String.format("nearest %.4f", item.nearest()),
+                Float.isNaN(item.nearest()) ? "dropped (zero features)"
+                        : String.format("nearest %.4f", item.nearest()) + (copy ? "  copy?" : ""),
                 page.generatedSource(item.name()));
         generated.image.setOnMouseClicked(e -> page.compare(item, 0));
         for (int r = 0; r < neighbours.length; r++) {

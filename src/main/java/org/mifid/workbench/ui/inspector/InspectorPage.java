@@ -35,6 +35,8 @@ public final class InspectorPage extends BorderPane {
     /** Space between the columns of a wide window, either side of their separator, in lines and headings alike. */
     static final int COLUMN_GAP = 8;
     static final PseudoClass SELECTED_ENTRY = PseudoClass.getPseudoClass("selected-entry");
+    /** A generated image nearer its nearest training image than the submission's image-level copy threshold. */
+    static final PseudoClass BELOW_COPY_THRESHOLD = PseudoClass.getPseudoClass("below-copy-threshold");
 
     private final WorkbenchModel model;
     private final InspectorModel inspector;
@@ -219,6 +221,21 @@ public final class InspectorPage extends BorderPane {
         } catch (NumberFormatException e) {
             inspector.messageProperty().set("Distances are numbers such as 0.05");
         }
+    }
+
+    /**
+     * The image-level threshold the inspected submission's copy share was counted at (network space), as scoring
+     * stored it; NaN when it has none (imported figures, scores made before the measures were stored).
+     */
+    double copyThreshold() {
+        InspectorModel.Subject subject = inspector.subjectProperty().get();
+        if (subject == null) {
+            return Double.NaN;
+        }
+        org.mifid.workbench.core.MeasureValues measures = model.measures(subject.leaderboard(),
+                subject.submission().id());
+        Double threshold = measures == null ? null : measures.threshold(org.mifid.workbench.core.Measure.COPY_SHARE);
+        return threshold == null ? Double.NaN : threshold;
     }
 
     private void updateHeading() {

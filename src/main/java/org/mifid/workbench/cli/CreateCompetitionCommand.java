@@ -30,6 +30,11 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "DIR|ZIP", description = "The competition's images (display only).")
     Path images;
 
+    @Option(names = "--bank", paramLabel = "BANK.csv",
+            description = "image-to-prompt: public prompts (imgId,prompt, e.g. a DiffusionDB export), embedded and"
+                    + " stored with the competition for the inspector's nearest bank prompts and the checks.")
+    Path bank;
+
     @Option(names = "--public-fraction", defaultValue = "0.2", paramLabel = "F",
             description = "Share of the images on the public board. Default: ${DEFAULT-VALUE}.")
     double publicFraction;
@@ -51,6 +56,9 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
         if (truth != null) {
             InputFile.requireRegular(truth);
         }
+        if (bank != null) {
+            InputFile.requireRegular(bank);
+        }
         if (images != null && !Files.exists(images)) {
             throw new InvalidInputException(images.toString(), "no such folder or zip");
         }
@@ -60,7 +68,7 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
         boolean created = false;
         try (Workspace ws = Workspace.open(db)) {
             created = true;
-            competitionKind.create(ws, new CompetitionSetup(truth, images, publicFraction, seed),
+            competitionKind.create(ws, new CompetitionSetup(truth, images, bank, publicFraction, seed),
                     new ConsoleProgress(spec.commandLine().getErr()));
             spec.commandLine().getOut().printf("created %s: %s competition, %d images (%d public)%n", db,
                     competitionKind.id(), ws.truth().size(),

@@ -138,7 +138,7 @@ public final class PromptDemo {
             try (Workspace ws = Workspace.open(staging)) {
                 ws.renameCompetition(NAME);
                 CompetitionKind kind = CompetitionKind.byId(KIND);
-                kind.create(ws, new CompetitionSetup(truthFile, imageDir, PUBLIC_FRACTION, SEED),
+                kind.create(ws, new CompetitionSetup(truthFile, imageDir, bankFile(), PUBLIC_FRACTION, SEED),
                         stage(monitor, "Embedding the true prompts"));
                 float[][] truthVectors = truthVectors(ws, shown);
                 float[] bankMean;

@@ -1,6 +1,7 @@
 package org.mifid.workbench.kind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -80,6 +81,18 @@ public interface CompetitionKind {
 
     /** A stored score's per-item evidence, as figures and readable text, by item. */
     List<ItemEvidence> evidence(Workspace workspace, long submissionId, Board board);
+
+    /**
+     * The {@code k} public bank prompts nearest to each item's prediction (image-to-prompt: by cosine to the
+     * predicted embedding), by item, for a stored submission on a board, when the workspace holds a bank and the
+     * submission gave vectors rather than text; empty otherwise. It reads the submission's file again and
+     * searches the whole bank for every item: call it off the FX thread.
+     *
+     * @throws InvalidInputException naming the file when it is gone or no longer what was scored
+     */
+    default Map<String, List<BankMatch>> nearestBank(Workspace workspace, long submissionId, Board board, int k) {
+        return Map.of();
+    }
 
     /** Every kind on the class path. */
     static List<CompetitionKind> all() {

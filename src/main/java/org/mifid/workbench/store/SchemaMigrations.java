@@ -187,7 +187,14 @@ final class SchemaMigrations {
                 FOREIGN KEY (submission_id, leaderboard) REFERENCES score(submission_id, leaderboard)
                     ON DELETE CASCADE,
                 CHECK ((value IS NULL) <> (reason IS NULL))
-            )"""));
+            )"""),
+        // 9: the public prompt bank an image-to-prompt competition is created with, embedded once: the inspector
+        // reads predicted embeddings back as their nearest bank prompts, the checks list the exposed true prompts
+        List.of("""
+            CREATE TABLE IF NOT EXISTS bank_prompt (
+                id TEXT PRIMARY KEY,
+                text TEXT NOT NULL,
+                vector BLOB NOT NULL) WITHOUT ROWID"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mifid.workbench.core.BankPrompt;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.Competition;
 import org.mifid.workbench.core.InvalidInputException;
@@ -37,6 +38,7 @@ public final class SqliteWorkspace implements Workspace {
     private final MeasureRecords measures;
     private final VerdictRecords verdicts;
     private final TruthRecords truth;
+    private final BankRecords bank;
     private final BoardScoreRecords boardScores;
 
     private SqliteWorkspace(SqliteDatabase db) {
@@ -50,6 +52,7 @@ public final class SqliteWorkspace implements Workspace {
         this.measures = new MeasureRecords(db);
         this.verdicts = new VerdictRecords(db);
         this.truth = new TruthRecords(db);
+        this.bank = new BankRecords(db);
         this.boardScores = new BoardScoreRecords(db);
     }
 
@@ -106,6 +109,16 @@ public final class SqliteWorkspace implements Workspace {
     @Override
     public List<TruthItem> truth() {
         return truth.all();
+    }
+
+    @Override
+    public void addBank(List<BankPrompt> prompts) {
+        bank.add(prompts);
+    }
+
+    @Override
+    public List<BankPrompt> bank() {
+        return bank.all();
     }
 
     @Override

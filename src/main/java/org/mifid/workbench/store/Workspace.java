@@ -1,5 +1,6 @@
 package org.mifid.workbench.store;
 
+import org.mifid.workbench.core.BankPrompt;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.Competition;
 import org.mifid.workbench.core.ItemEvidence;
@@ -64,6 +65,12 @@ public interface Workspace extends AutoCloseable {
 
     /** The hidden items, by id. */
     List<TruthItem> truth();
+
+    /** Stores the competition's public prompt bank (prompts and their embeddings) in one transaction. */
+    void addBank(List<BankPrompt> prompts);
+
+    /** The public prompt bank, by id; empty when the competition was created without one. */
+    List<BankPrompt> bank();
 
     /**
      * Stores a submission with its board scores, figures and per-item evidence in one transaction (every kind

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.Board;
+import org.mifid.workbench.kind.BankMatch;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.EvidenceLine;
 import org.mifid.workbench.ui.common.FxTaskExecutor;
@@ -52,6 +54,60 @@ class PromptInspectorWorkflowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return done.getAsBoolean();
         });
+    }
+
+    @Test
+    void aSubmissionOfEmbeddingsShowsTheNearestBankPromptsOfEachPrediction(FxRobot robot) throws Exception {
+        TableView<RankedEntry> table = robot.lookup("#leaderboard-table").queryTableView();
+        settle(robot, () -> table.getItems().size() == 3);
+        int negated = table.getItems().stream().map(RankedEntry::team).toList().indexOf("Negated");
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(negated));
+        robot.interact(() -> fixture.view.showPage(WorkbenchView.Page.INSPECTOR));
+        settle(robot, () -> !fixture.view.evidencePage().bankMatches().isEmpty());
+
+        // independently: the team sent each true vector negated; cosine to every stored bank vector, best three
+        List<org.mifid.workbench.core.BankPrompt> bank = fixture.workspace.bank();
+        assertEquals(PromptWorkspaces.BANK.size(), bank.size(), "the bank was stored with the competition");
+        Map<String, List<BankMatch>> shown = fixture.view.evidencePage().bankMatches();
+        List<org.mifid.workbench.core.TruthItem> publicItems = fixture.workspace.truth().stream()
+                .filter(t -> t.board() == Board.PUBLIC).toList();
+        assertEquals(publicItems.size(), shown.size());
+        for (org.mifid.workbench.core.TruthItem item : publicItems) {
+            List<double[]> scored = new java.util.ArrayList<>();
+            for (int b = 0; b < bank.size(); b++) {
+                scored.add(new double[] {b, cosine(negate(item.vector()), bank.get(b).vector())});
+            }
+            scored.sort((x, y) -> Double.compare(y[1], x[1]));
+            List<BankMatch> matches = shown.get(item.id());
+            assertEquals(3, matches.size());
+            for (int r = 0; r < 3; r++) {
+                assertEquals(bank.get((int) scored.get(r)[0]).text(), matches.get(r).prompt(), item.id() + " #" + r);
+                assertEquals(scored.get(r)[1], matches.get(r).cosine(), 1e-6, item.id() + " #" + r);
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".list-cell .evidence-predicted").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("nearest bank prompts: \u201c")), "the cells show them");
+    }
+
+    private static float[] negate(float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = -v[i];
+        }
+        return out;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     @Test

@@ -40,7 +40,7 @@ final class PromptWorkspaces {
         Path file = dir.resolve("prompts.db");
         CompetitionKind kind = CompetitionKind.byId("image-to-prompt");
         try (Workspace ws = Workspace.open(file)) {
-            kind.create(ws, new CompetitionSetup(write(dir, "truth.csv", truth, 1, 0, false), null, 0.5, 7),
+            kind.create(ws, new CompetitionSetup(write(dir, "truth.csv", truth, 1, 0, false), null, bank(dir), 0.5, 7),
                     ProgressMonitor.NONE);
             kind.score(ws, new KindSubmission(write(dir, "half.csv", truth, 1, 5, true), "Half", null),
                     List.of(Board.values()), ProgressMonitor.NONE);
@@ -50,6 +50,19 @@ final class PromptWorkspaces {
                     List.of(Board.values()), ProgressMonitor.NONE);
         }
         return file;
+    }
+
+    /** A small public prompt bank, embedded by the real text model when the competition is created. */
+    static final List<String> BANK = List.of("a corgi surfing a wave at sunset", "an oil painting of a lighthouse",
+            "a bowl of ramen, studio lighting", "a robot reading a newspaper", "a watercolor map of an island",
+            "a pixel art castle at night");
+
+    private static Path bank(Path dir) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("imgId,prompt\n");
+        for (int i = 0; i < BANK.size(); i++) {
+            csv.append("bank-").append(i).append(",\"").append(BANK.get(i)).append("\"\n");
+        }
+        return Files.writeString(dir.resolve("bank.csv"), csv);
     }
 
     /** The truth times {@code factor}, negated for images below {@code negateBelow}, the last one zero if asked. */

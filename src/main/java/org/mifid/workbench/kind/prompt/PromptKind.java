@@ -13,6 +13,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.TruthItem;
+import org.mifid.workbench.kind.BankMatch;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.kind.ItemDisplay;
@@ -108,6 +109,10 @@ public final class PromptKind implements CompetitionKind {
         String images = setup.images() == null ? null : setup.images().toAbsolutePath().normalize().toString();
         workspace.defineCompetition(ID, setup.publicFraction(), setup.seed(), images);
         workspace.addTruth(items);
+        if (setup.bank() != null) {
+            monitor.update(0, 1, "embedding the prompt bank " + setup.bank().getFileName());
+            BankSearch.store(workspace, setup.bank(), NOT_CACHED, monitor);
+        }
         monitor.update(1, 1, "stored " + items.size() + " true embeddings");
     }
 
@@ -190,6 +195,11 @@ public final class PromptKind implements CompetitionKind {
         }
         double value = PromptScorer.baselines(EmbeddingTable.of(ids, vectors, null), boards).get(board);
         return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    @Override
+    public Map<String, List<BankMatch>> nearestBank(Workspace workspace, long submissionId, Board board, int k) {
+        return BankSearch.nearest(workspace, submissionId, board, k);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mifid.workbench.ui.inspector;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -15,9 +16,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.Submission;
+import org.mifid.workbench.kind.BankMatch;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.EvidenceLine;
 import org.mifid.workbench.store.Workspace;
@@ -33,6 +36,8 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
  */
 public final class EvidencePage extends BorderPane {
     private static final double ROW_HEIGHT = 58;
+    /** Bank prompts shown per image of a submission that sent embeddings. */
+    static final int BANK_MATCHES = 3;
 
     private final WorkbenchModel model;
     private final ObservableList<EvidenceLine> lines = FXCollections.observableArrayList();
@@ -47,13 +52,15 @@ public final class EvidencePage extends BorderPane {
     private final TextField maxField;
     private boolean active;
     private long loaded;
+    /** The nearest bank prompts of the loaded submission's images, by item (empty: text, or no bank). */
+    private Map<String, List<BankMatch>> bank = Map.of();
 
     public EvidencePage(WorkbenchModel model) {
         this.model = model;
         setId("evidence-page");
         list.setId("evidence-list");
         list.setFixedCellSize(ROW_HEIGHT);
-        list.setCellFactory(l -> new LineCell());
+        list.setCellFactory(l -> new LineCell(this));
         list.setPlaceholder(RangeFilterBar.placeholder("Select a submission on the leaderboard to see its items"));
         heading.setId("evidence-heading");
         heading.getStyleClass().add("title-4");
@@ -101,22 +108,40 @@ public final class EvidencePage extends BorderPane {
         loaded = id;
         LeaderboardPreset board = model.leaderboard();
         message.setText("Loading\u2026");
-        model.executor().execute(BackgroundTask.of(monitor -> new Loaded(workspace.submission(id).orElse(null),
-                        EvidenceLine.worstFirst(workspace, kind, id, board.board())))
+        // the bank search reads the submission's vectors again and runs once per submission here, off the FX thread
+        // (16,000 images x a bank of 100,000 is a matrix product of seconds, not one per visible row while scrolling)
+        model.executor().execute(BackgroundTask.of(monitor -> {
+                    List<EvidenceLine> read = EvidenceLine.worstFirst(workspace, kind, id, board.board());
+                    Map<String, List<BankMatch>> near;
+                    String note = null;
+                    try {
+                        near = kind.nearestBank(workspace, id, board.board(), BANK_MATCHES);
+                    } catch (InvalidInputException e) {
+                        // the cosines are stored; only the bank prompts need the file: show the rest, say why
+                        near = Map.of();
+                        note = "No bank prompts: " + e.getMessage();
+                    }
+                    return new Loaded(workspace.submission(id).orElse(null), read, near, note);
+                })
                 .onSuccess(read -> {
                     if (loaded != id) {
                         return;
                     }
+                    bank = read.bank();
                     lines.setAll(read.lines());
                     heading.setText(read.submission() == null ? "Submission #" + id
                             : PrintableText.of(read.submission().team()) + " \u2014 "
                                     + PrintableText.of(read.submission().fileName()) + " (" + board.id() + ")");
                     applyRange();
+                    if (read.bankNote() != null) {
+                        message.setText(message.getText() + ". " + PrintableText.of(read.bankNote()));
+                    }
                 })
                 .onFailure(error -> message.setText("Could not load: " + ErrorDialogs.summary(error))));
     }
 
-    private record Loaded(Submission submission, List<EvidenceLine> lines) {
+    private record Loaded(Submission submission, List<EvidenceLine> lines, Map<String, List<BankMatch>> bank,
+                          String bankNote) {
     }
 
     /** Shows the items whose figure lies in the typed range; an unreadable bound is said, not guessed. */
@@ -145,14 +170,19 @@ public final class EvidencePage extends BorderPane {
         return text == null || text.isBlank() ? none : Double.parseDouble(text.trim());
     }
 
-    /** One item: its id and figure on the first line, the truth and the prediction below. */
+    /**
+     * One item: its id and figure on the first line, the truth and the prediction below: the predicted text, or for
+     * an embedding the bank prompts nearest to it with their cosines.
+     */
     private static final class LineCell extends ListCell<EvidenceLine> {
+        private final EvidencePage page;
         private final Label figure = new Label();
         private final Label truth = new Label();
         private final Label predicted = new Label();
         private final VBox box = new VBox(2, figure, truth, predicted);
 
-        LineCell() {
+        LineCell(EvidencePage page) {
+            this.page = page;
             figure.getStyleClass().add("evidence-figure");
             predicted.getStyleClass().add("evidence-predicted");
         }
@@ -168,10 +198,20 @@ public final class EvidencePage extends BorderPane {
             // competitors' text: control characters are shown escaped, never passed to the screen
             truth.setText("true: " + (line.truth() == null ? "(no prompt text: created from embeddings)"
                     : PrintableText.escape(line.truth())));
-            predicted.setText("predicted: " + (line.detail() == null || line.detail().isBlank()
-                    ? "(an embedding, no text)" : PrintableText.escape(line.detail())));
+            List<BankMatch> near = page.bank.getOrDefault(line.item(), List.of());
+            predicted.setText(line.detail() != null && !line.detail().isBlank()
+                    ? "predicted: " + PrintableText.escape(line.detail())
+                    : near.isEmpty() ? "predicted: (an embedding, no text)"
+                    : "nearest bank prompts: " + near.stream().map(m -> "\u201c" + PrintableText.escape(m.prompt())
+                            + "\u201d " + String.format(Locale.ROOT, "%.3f", m.cosine()))
+                            .collect(java.util.stream.Collectors.joining("  \u00b7  ")));
             setGraphic(box);
         }
+    }
+
+    /** The nearest bank prompts shown for the loaded submission's images, by item. */
+    public Map<String, List<BankMatch>> bankMatches() {
+        return bank;
     }
 
     public ListView<EvidenceLine> list() {

@@ -11,6 +11,7 @@ import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.export.JsonLeaderboardExport;
 import org.mifid.workbench.export.KindBoardExport;
+import org.mifid.workbench.kind.BankExposure;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.KindBoard;
 import org.mifid.workbench.review.LeaderboardAnalysis;
@@ -66,6 +67,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " unflagged. Default: ${DEFAULT-VALUE}.")
     double costRatio;
 
+    @Option(names = "--exposed", defaultValue = "0", paramLabel = "N",
+            description = "image-to-prompt: also list the N hidden prompts the public bank exposes most (nearest bank"
+                    + " prompt and cosine, most exposed first), to drop or rewrite before launch.")
+    int exposed;
+
     @Override
     public Integer call() {
         if (!(costRatio > 0) || Double.isInfinite(costRatio)) {
@@ -88,7 +94,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Workspace ws = board.open()) {
             CompetitionKind kind = CompetitionKind.of(ws);
             if (!kind.tunesThreshold()) {
-                printBoard(ws, KindBoard.of(ws, kind, lb.board()));
+                List<BankExposure> exposedItems = exposed > 0 ? kind.exposedItems(ws) : List.of();
+                printBoard(ws, KindBoard.of(ws, kind, lb.board()),
+                        exposedItems.subList(0, Math.min(exposed, exposedItems.size())));
                 return 0;
             }
             double threshold = eps != null ? eps : ws.threshold(lb);
@@ -114,10 +122,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** A kind without a tuned threshold: its ranked board with its own columns. */
-    private void printBoard(Workspace ws, KindBoard kb) {
+    private void printBoard(Workspace ws, KindBoard kb, List<BankExposure> exposedItems) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(KindBoardExport.toJson(ws.competitionName(), kb).toPrettyString());
+            com.fasterxml.jackson.databind.node.ObjectNode o = KindBoardExport.toJson(ws.competitionName(), kb);
+            if (exposed > 0) {
+                com.fasterxml.jackson.databind.node.ArrayNode list = o.putArray("exposed");
+                for (BankExposure e : exposedItems) {
+                    list.addObject().put("item", e.item()).put("board", e.board().id()).put("truth", e.truth())
+                            .put("nearest_bank_prompt", e.nearestBankPrompt()).put("cosine", e.cosine());
+                }
+            }
+            out.println(o.toPrettyString());
         } else {
             out.printf(Locale.ROOT, "%s leaderboard (%s): %d submissions%n", kb.board().id(), kb.kind().title(),
                     kb.rows().size());
@@ -131,8 +147,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 out.println(line.append("  ").append(r.row().currentVerdict().label()));
             }
             kb.baselineText().ifPresent(out::println);
+            if (exposed > 0) {
+                out.println(exposedItems.isEmpty() ? "no public bank stored with this competition"
+                        : "hidden prompts most exposed by the public bank:");
+                exposedItems.forEach(e -> out.println(exposureText(e)));
+            }
         }
         out.flush();
+    }
+
+    /** One exposed hidden prompt: the cosine, the item and its board, the truth and the bank prompt near it. */
+    public static String exposureText(BankExposure e) {
+        return String.format(Locale.ROOT, "  %.4f  %s (%s)  true: %s  bank: %s", e.cosine(), PrintableText.escape(e.item()),
+                e.board().id(), e.truth() == null ? "(no prompt text)" : PrintableText.escape(e.truth()),
+                PrintableText.escape(e.nearestBankPrompt()));
     }
 
     /** One measure's line: its AUC against the labels and what its flag level flags. */

@@ -94,6 +94,15 @@ public interface CompetitionKind {
         return Map.of();
     }
 
+    /**
+     * The competition's hidden items most exposed by its public bank, most exposed first (image-to-prompt: each
+     * true prompt's nearest bank prompt and cosine), so an organizer can drop or rewrite them before launch; empty
+     * for a kind or competition without a bank. Searches the whole bank for every item: call it off the FX thread.
+     */
+    default List<BankExposure> exposedItems(Workspace workspace) {
+        return List.of();
+    }
+
     /** Every kind on the class path. */
     static List<CompetitionKind> all() {
         return ServiceLoader.load(CompetitionKind.class).stream().map(ServiceLoader.Provider::get).toList();

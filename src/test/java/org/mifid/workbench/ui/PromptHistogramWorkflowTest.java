@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.ItemEvidence;
+import org.mifid.workbench.kind.BankExposure;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.Histogram;
 import org.mifid.workbench.review.KindBoard;
@@ -114,6 +115,32 @@ class PromptHistogramWorkflowTest {
         double dragged = items.thresholdProperty().get();
         assertTrue(dragged != moved, "dragged");
         assertEquals(countLine(cosines, dragged), counts.getText());
+    }
+
+    @Test
+    void theChecksListTheHiddenPromptsMostExposedByTheBankAsAnalyzePrintsThem(FxRobot robot) throws Exception {
+        robot.interact(() -> fixture.view.showPage(WorkbenchView.Page.HISTOGRAM));
+        KindHistogramPage page = fixture.view.kindHistogramPage();
+        settle(() -> !page.exposedPrompts().isEmpty());
+        List<BankExposure> listed = page.exposedPrompts();
+        assertEquals(CompetitionKind.of(fixture.workspace).exposedItems(fixture.workspace), listed);
+        assertEquals(PromptWorkspaces.IMAGES, listed.size(), "every hidden prompt, public and private");
+        for (int i = 1; i < listed.size(); i++) {
+            assertTrue(listed.get(i - 1).cosine() >= listed.get(i).cosine(), "most exposed first");
+        }
+        // the command line lists the same prompts with the same cosines
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = org.mifid.workbench.cli.MifidCommand.commandLine(out, new java.io.StringWriter()).execute("analyze",
+                "--db", fixture.workspace.file().toString(), "--leaderboard", "public", "--exposed", "3", "--json");
+        assertEquals(0, exit);
+        com.fasterxml.jackson.databind.JsonNode printed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString()).get("exposed");
+        assertEquals(3, printed.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(listed.get(i).item(), printed.get(i).get("item").asText());
+            assertEquals(listed.get(i).cosine(), printed.get(i).get("cosine").asDouble());
+            assertEquals(listed.get(i).nearestBankPrompt(), printed.get(i).get("nearest_bank_prompt").asText());
+        }
     }
 
     private static String countLine(List<Double> cosines, double level) {

@@ -14,6 +14,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.core.TruthItem;
+import org.mifid.workbench.kind.BankExposure;
 import org.mifid.workbench.kind.BankMatch;
 import org.mifid.workbench.prompts.Cosine;
 import org.mifid.workbench.prompts.EmbeddingTable;
@@ -80,6 +81,33 @@ final class BankSearch {
             out.put(item.id(), bank.nearest(predicted.values(), row, k).stream()
                     .map(m -> new BankMatch(m.prompt(), m.cosine())).toList());
         }
+        return out;
+    }
+
+    /** Every true prompt's nearest bank prompt, most exposed first, ties by item id. */
+    static List<BankExposure> exposed(Workspace workspace) {
+        List<BankPrompt> stored = workspace.bank();
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        PromptBank bank = PromptBank.of(stored);
+        List<TruthItem> items = workspace.truth();
+        int d = EmbeddingTable.DIMENSION;
+        double[] truth = new double[items.size() * d];
+        for (int i = 0; i < items.size(); i++) {
+            float[] v = items.get(i).vector();
+            for (int j = 0; j < d; j++) {
+                truth[i * d + j] = v[j];
+            }
+        }
+        List<BankExposure> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            PromptBank.Match m = bank.nearest(truth, i);
+            TruthItem t = items.get(i);
+            out.add(new BankExposure(t.id(), t.board(), t.text(), m.prompt(), m.cosine()));
+        }
+        out.sort(java.util.Comparator.comparingDouble(BankExposure::cosine).reversed()
+                .thenComparing(BankExposure::item));
         return out;
     }
 }

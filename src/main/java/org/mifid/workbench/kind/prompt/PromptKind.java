@@ -13,6 +13,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.TruthItem;
+import org.mifid.workbench.kind.BankExposure;
 import org.mifid.workbench.kind.BankMatch;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.kind.CompetitionSetup;
@@ -195,6 +196,11 @@ public final class PromptKind implements CompetitionKind {
         }
         double value = PromptScorer.baselines(EmbeddingTable.of(ids, vectors, null), boards).get(board);
         return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    @Override
+    public List<BankExposure> exposedItems(Workspace workspace) {
+        return BankSearch.exposed(workspace);
     }
 
     @Override

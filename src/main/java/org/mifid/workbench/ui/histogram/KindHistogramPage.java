@@ -1,5 +1,6 @@
 package org.mifid.workbench.ui.histogram;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import javafx.geometry.Insets;
@@ -9,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.mifid.workbench.core.Board;
 import org.mifid.workbench.core.ItemEvidence;
 import org.mifid.workbench.core.PrintableText;
+import org.mifid.workbench.kind.BankExposure;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.Histogram;
 import org.mifid.workbench.review.KindBoard;
@@ -22,7 +24,9 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
  * with the kind's baseline as the dashed line, and below it the figures of the submission in focus, one per item,
  * with a threshold line at the kind's item level (the near-exact cosine) that the mouse drags and the arrow keys
  * move while the count of items at or above it follows. Both are read off the FX thread and binned by
- * {@link Histogram}, the binning of every histogram the workbench draws.
+ * {@link Histogram}, the binning of every histogram the workbench draws. Under them, the competition checks: the
+ * hidden prompts the public bank exposes most ({@link CompetitionKind#exposedItems}, what {@code analyze --exposed}
+ * prints).
  */
 public final class KindHistogramPage extends VBox {
     private static final int BOARD_BINS = 30;
@@ -34,6 +38,11 @@ public final class KindHistogramPage extends VBox {
     private final Label boardCaption = new Label();
     private final Label itemHeading = new Label("Select a submission on the leaderboard to see its items");
     private final Label itemCounts = new Label();
+    private final Label checksHeading = new Label("Competition checks: the hidden prompts nearest to the public bank,"
+            + " most exposed first");
+    private final javafx.scene.control.ListView<BankExposure> exposed = new javafx.scene.control.ListView<>();
+    /** The workspace whose exposed prompts are shown: they depend on its truth and bank only, read once. */
+    private Workspace checked;
     private double[] itemValues = new double[0];
     private boolean active;
     private long request;
@@ -55,7 +64,23 @@ public final class KindHistogramPage extends VBox {
         itemCounts.setId("kind-item-counts");
         VBox.setVgrow(boardChart, Priority.ALWAYS);
         VBox.setVgrow(itemChart, Priority.ALWAYS);
-        getChildren().addAll(boardCaption, boardChart, itemHeading, itemChart, itemCounts);
+        checksHeading.getStyleClass().add("title-4");
+        exposed.setId("exposed-prompts");
+        exposed.setPrefHeight(150);
+        exposed.setMinHeight(100);
+        exposed.setPlaceholder(new Label("No public bank stored with this competition (create-competition --bank)"));
+        exposed.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(BankExposure e, boolean empty) {
+                super.updateItem(e, empty);
+                // competitors never wrote these, but the bank is outside text: shown escaped all the same
+                setText(empty || e == null ? null : String.format(Locale.ROOT, "%.4f  %s (%s)  true: %s  \u2014  bank: %s",
+                        e.cosine(), PrintableText.escape(e.item()), e.board().id(),
+                        e.truth() == null ? "(no prompt text)" : PrintableText.escape(e.truth()),
+                        PrintableText.escape(e.nearestBankPrompt())));
+            }
+        });
+        getChildren().addAll(boardCaption, boardChart, itemHeading, itemChart, itemCounts, checksHeading, exposed);
         itemChart.thresholdProperty().addListener(o -> showCounts());
         model.dataVersionProperty().addListener(o -> reload());
         model.leaderboardProperty().addListener(o -> reload());
@@ -77,6 +102,16 @@ public final class KindHistogramPage extends VBox {
         CompetitionKind kind = model.kindProperty().get();
         if (!active || workspace == null || kind == null || kind.tunesThreshold()) {
             return;
+        }
+        if (workspace != checked) {
+            checked = workspace;
+            exposed.getItems().clear();
+            // every hidden prompt against the whole bank: once per workspace, off the FX thread
+            model.executor().execute(BackgroundTask.of(monitor -> kind.exposedItems(workspace)).onSuccess(list -> {
+                if (checked == workspace) {
+                    exposed.getItems().setAll(list);
+                }
+            }).onFailure(error -> checksHeading.setText("Could not check the bank: " + ErrorDialogs.summary(error))));
         }
         Board board = model.leaderboard().board();
         long focused = model.focusedSubmissionProperty().get();
@@ -135,6 +170,11 @@ public final class KindHistogramPage extends VBox {
         itemCounts.setText(String.format(Locale.ROOT, "%d of %d images at a cosine >= %.4f%s", at, itemValues.length,
                 level, near.isPresent() ? String.format(Locale.ROOT, " (the near-exact level is %.2f)",
                         near.getAsDouble()) : ""));
+    }
+
+    /** The competition checks as listed, most exposed first. */
+    public List<BankExposure> exposedPrompts() {
+        return List.copyOf(exposed.getItems());
     }
 
     public HistogramChart boardChart() {

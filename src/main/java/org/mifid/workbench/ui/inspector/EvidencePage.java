@@ -108,8 +108,8 @@ public final class EvidencePage extends BorderPane {
         loaded = id;
         LeaderboardPreset board = model.leaderboard();
         message.setText("Loading\u2026");
-        // the bank search reads the submission's vectors again and runs once per submission here, off the FX thread
-        // (16,000 images x a bank of 100,000 is a matrix product of seconds, not one per visible row while scrolling)
+        // the bank search reads the submission's vectors again and compares every image with every bank prompt: once
+        // per submission, here off the FX thread, never per visible row while the list scrolls
         model.executor().execute(BackgroundTask.of(monitor -> {
                     List<EvidenceLine> read = EvidenceLine.worstFirst(workspace, kind, id, board.board());
                     Map<String, List<BankMatch>> near;

@@ -76,5 +76,7 @@ if [ -z "${1:-}" ] && [ -f "$PROMPTS" ]; then
   FOCUS_TEAM="Lookup Ltd"
   shoot prompt-leaderboard leaderboard light
   shoot prompt-histogram histogram light
+  # a team that sent embeddings: the inspector reads them back as their nearest bank prompts
+  FOCUS_TEAM="Vector Forge"
   shoot prompt-inspector inspector light
 fi

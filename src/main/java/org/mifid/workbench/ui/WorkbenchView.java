@@ -100,9 +100,9 @@ public final class WorkbenchView extends BorderPane {
             queue.start(ids);
             showPage(Page.INSPECTOR);
         });
-        inspectorPage = new InspectorPage(model, new InspectorModel(model), images,
-                new ThumbnailLoader(thumbnailExecutor, 1500));
-        evidencePage = new EvidencePage(model);
+        ThumbnailLoader thumbnails = new ThumbnailLoader(thumbnailExecutor, 1500);
+        inspectorPage = new InspectorPage(model, new InspectorModel(model), images, thumbnails);
+        evidencePage = new EvidencePage(model, images, thumbnails);
         kindHistogramPage = new KindHistogramPage(model);
         scoringPage = new ScoringPage(model);
 

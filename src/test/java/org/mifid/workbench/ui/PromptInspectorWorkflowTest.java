@@ -129,11 +129,14 @@ class PromptInspectorWorkflowTest {
             assertTrue(expected.get(i - 1).value() <= expected.get(i).value(), "worst first");
         }
         assertTrue(robot.lookup("#evidence-heading").queryAs(Label.class).getText().startsWith("Half"));
-        assertTrue(robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .anyMatch(c -> c.getGraphic() != null && ((javafx.scene.layout.VBox) c.getGraphic()).getChildren()
-                        .stream().anyMatch(n -> ((Label) n).getText().startsWith(expected.get(0).item()
-                                + "   cosine " + String.format(java.util.Locale.ROOT, "%.4f",
-                                expected.get(0).value())))), "the worst item is shown first with its cosine");
+        assertTrue(robot.lookup(".list-cell .evidence-figure").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith(expected.get(0).item() + "   cosine "
+                        + String.format(java.util.Locale.ROOT, "%.4f", expected.get(0).value()))),
+                "the worst item is shown first with its cosine");
+
+        // each line shows its image from the competition's images, loaded off the FX thread
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".evidence-image")
+                .queryAllAs(javafx.scene.image.ImageView.class).stream().anyMatch(v -> v.getImage() != null));
 
         long above = expected.stream().filter(l -> l.value() >= 0.5).count();
         robot.clickOn("#evidence-min").write("0.5").clickOn("#evidence-apply");

@@ -40,7 +40,8 @@ final class PromptWorkspaces {
         Path file = dir.resolve("prompts.db");
         CompetitionKind kind = CompetitionKind.byId("image-to-prompt");
         try (Workspace ws = Workspace.open(file)) {
-            kind.create(ws, new CompetitionSetup(write(dir, "truth.csv", truth, 1, 0, false), null, bank(dir), 0.5, 7),
+            kind.create(ws, new CompetitionSetup(write(dir, "truth.csv", truth, 1, 0, false), images(dir), bank(dir), 0.5,
+                    7),
                     ProgressMonitor.NONE);
             kind.score(ws, new KindSubmission(write(dir, "half.csv", truth, 1, 5, true), "Half", null),
                     List.of(Board.values()), ProgressMonitor.NONE);
@@ -50,6 +51,21 @@ final class PromptWorkspaces {
                     List.of(Board.values()), ProgressMonitor.NONE);
         }
         return file;
+    }
+
+    /** The competition's images, {@code <id>.png}: a colour per image, for the inspector's thumbnails. */
+    private static Path images(Path dir) throws java.io.IOException {
+        Path folder = Files.createDirectories(dir.resolve("images"));
+        for (int i = 0; i < IMAGES; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 32,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(new java.awt.Color(20 * i, 200 - 15 * i, 120));
+            g.fillRect(0, 0, 32, 32);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", folder.resolve(id(i) + ".png").toFile());
+        }
+        return folder;
     }
 
     /** A small public prompt bank, embedded by the real text model when the competition is created. */

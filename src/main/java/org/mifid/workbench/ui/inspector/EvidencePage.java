@@ -1,5 +1,6 @@
 package org.mifid.workbench.ui.inspector;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -21,6 +23,7 @@ import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.PrintableText;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.kind.BankMatch;
+import org.mifid.workbench.scoring.ImageLookup;
 import org.mifid.workbench.kind.CompetitionKind;
 import org.mifid.workbench.review.EvidenceLine;
 import org.mifid.workbench.store.Workspace;
@@ -30,16 +33,22 @@ import org.mifid.workbench.ui.common.WorkbenchModel;
 
 /**
  * The inspector of a kind whose items are text (image-to-prompt): for the submission in focus, every item's
- * truth, the submission's prediction when it gave text, and the item's figure (cosine), worst first or best
+ * image (from the competition's images, loaded lazily), truth, the submission's prediction when it gave text, and the item's figure (cosine), worst first or best
  * first, filtered by a figure range, in a virtualized list (only the visible rows exist as nodes). The evidence is read off the FX
  * thread in the order {@link EvidenceLine#worstFirst} gives every view.
  */
 public final class EvidencePage extends BorderPane {
     private static final double ROW_HEIGHT = 58;
+    /** The item's image beside its text, as tall as the three lines. */
+    private static final int THUMB = 52;
     /** Bank prompts shown per image of a submission that sent embeddings. */
     static final int BANK_MATCHES = 3;
 
     private final WorkbenchModel model;
+    private final ImageLookup images;
+    private final ThumbnailLoader thumbnails;
+    /** The competition's images (display only), or null: each item is {@code <id>.png} in it. */
+    private String imagesFolder;
     private final ObservableList<EvidenceLine> lines = FXCollections.observableArrayList();
     private final FilteredList<EvidenceLine> filtered = new FilteredList<>(lines);
     private final SortedList<EvidenceLine> ordered = new SortedList<>(filtered);
@@ -55,8 +64,10 @@ public final class EvidencePage extends BorderPane {
     /** The nearest bank prompts of the loaded submission's images, by item (empty: text, or no bank). */
     private Map<String, List<BankMatch>> bank = Map.of();
 
-    public EvidencePage(WorkbenchModel model) {
+    public EvidencePage(WorkbenchModel model, ImageLookup images, ThumbnailLoader thumbnails) {
         this.model = model;
+        this.images = images;
+        this.thumbnails = thumbnails;
         setId("evidence-page");
         list.setId("evidence-list");
         list.setFixedCellSize(ROW_HEIGHT);
@@ -121,13 +132,15 @@ public final class EvidencePage extends BorderPane {
                         near = Map.of();
                         note = "No bank prompts: " + e.getMessage();
                     }
-                    return new Loaded(workspace.submission(id).orElse(null), read, near, note);
+                    return new Loaded(workspace.submission(id).orElse(null), read, near, note,
+                            workspace.competition().images());
                 })
                 .onSuccess(read -> {
                     if (loaded != id) {
                         return;
                     }
                     bank = read.bank();
+                    imagesFolder = read.imagesFolder();
                     lines.setAll(read.lines());
                     heading.setText(read.submission() == null ? "Submission #" + id
                             : PrintableText.of(read.submission().team()) + " \u2014 "
@@ -141,7 +154,7 @@ public final class EvidencePage extends BorderPane {
     }
 
     private record Loaded(Submission submission, List<EvidenceLine> lines, Map<String, List<BankMatch>> bank,
-                          String bankNote) {
+                          String bankNote, String imagesFolder) {
     }
 
     /** Shows the items whose figure lies in the typed range; an unreadable bound is said, not guessed. */
@@ -180,9 +193,15 @@ public final class EvidencePage extends BorderPane {
         private final Label truth = new Label();
         private final Label predicted = new Label();
         private final VBox box = new VBox(2, figure, truth, predicted);
+        private final ImageView image = new ImageView();
+        private final HBox row = new HBox(8, image, box);
+        private volatile String key;
 
         LineCell(EvidencePage page) {
             this.page = page;
+            image.setFitWidth(THUMB);
+            image.setFitHeight(THUMB);
+            image.getStyleClass().add("evidence-image");
             figure.getStyleClass().add("evidence-figure");
             predicted.getStyleClass().add("evidence-predicted");
         }
@@ -191,9 +210,11 @@ public final class EvidencePage extends BorderPane {
         protected void updateItem(EvidenceLine line, boolean empty) {
             super.updateItem(line, empty);
             if (empty || line == null) {
+                key = null;
                 setGraphic(null);
                 return;
             }
+            showImage(line.item());
             figure.setText(line.item() + "   cosine " + String.format(Locale.ROOT, "%.4f", line.value()));
             // competitors' text: control characters are shown escaped, never passed to the screen
             truth.setText("true: " + (line.truth() == null ? "(no prompt text: created from embeddings)"
@@ -205,7 +226,25 @@ public final class EvidencePage extends BorderPane {
                     : "nearest bank prompts: " + near.stream().map(m -> "\u201c" + PrintableText.escape(m.prompt())
                             + "\u201d " + String.format(Locale.ROOT, "%.3f", m.cosine()))
                             .collect(java.util.stream.Collectors.joining("  \u00b7  ")));
-            setGraphic(box);
+            setGraphic(row);
+        }
+
+        /** The item's image from the competition's images, loaded off the FX thread, dropped if the row moved on. */
+        private void showImage(String item) {
+            String folder = page.imagesFolder;
+            image.setImage(null);
+            if (folder == null) {
+                key = null;
+                return;
+            }
+            String wanted = folder + "!" + item;
+            key = wanted;
+            page.thumbnails.load(wanted, THUMB, () -> page.images.read(Path.of(folder), item + ".png"),
+                    () -> wanted.equals(key), loaded -> {
+                        if (wanted.equals(key)) {
+                            image.setImage(loaded);
+                        }
+                    });
         }
     }
 

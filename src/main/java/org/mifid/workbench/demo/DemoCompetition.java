@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +15,11 @@ import org.mifid.workbench.assets.AppPaths;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.Submission;
-import org.mifid.workbench.imaging.InMemoryImageSet;
-import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.ValidationProfile;
+import org.mifid.workbench.scoring.ImageSetRegistration;
 import org.mifid.workbench.scoring.ScoringRequest;
 import org.mifid.workbench.scoring.SubmissionScoring;
 import org.mifid.workbench.store.LeaderboardRow;
-import org.mifid.workbench.store.ReferenceSet;
 import org.mifid.workbench.store.ThresholdChange;
 import org.mifid.workbench.store.Workspace;
 
@@ -110,6 +107,8 @@ public final class DemoCompetition {
             DemoGenerator.Split split = generator.split();
             Path train = files.resolve("train");
             generator.writeTrainingSet(split, train, monitor);
+            Path heldOut = files.resolve("held-out");
+            generator.writeHeldOutSet(split, heldOut, monitor);
             List<DemoTeam> teams = DemoTeam.roster();
             for (int i = 0; i < teams.size(); i++) {
                 monitor.checkCancelled();
@@ -120,7 +119,7 @@ public final class DemoCompetition {
             Path staging = root.resolve("demo.db.building");
             Files.deleteIfExists(staging);
             try (Workspace ws = Workspace.open(staging)) {
-                populate(ws, train, files.resolve("submissions"), teams, monitor);
+                populate(ws, train, heldOut, files.resolve("submissions"), teams, monitor);
             }
             Files.move(staging, workspaceFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -166,20 +165,14 @@ public final class DemoCompetition {
         }
     }
 
-    private static void populate(Workspace ws, Path train, Path submissions, List<DemoTeam> teams,
+    private static void populate(Workspace ws, Path train, Path heldOut, Path submissions, List<DemoTeam> teams,
                                  ProgressMonitor monitor) {
         ws.renameCompetition(NAME);
-        long reference;
-        try (InMemoryImageSet set = ImageSets.open(train, ValidationProfile.KAGGLE_DOGS, monitor)) {
-            List<String> names = new ArrayList<>(set.size());
-            for (int i = 0; i < set.size(); i++) {
-                names.add(set.name(i));
-            }
-            reference = ws.addReferenceSet(new ReferenceSet(0, "Noto emoji (training)", train.toAbsolutePath().toString(),
-                    set.checksum(), set.size()), names);
-        }
-        for (LeaderboardPreset board : LeaderboardPreset.values()) {
-            ws.assignReferenceSet(board, reference);
+        List<LeaderboardPreset> boards = List.of(LeaderboardPreset.values());
+        ImageSetRegistration sets = new ImageSetRegistration(ws);
+        sets.training("Noto emoji (training)", train, boards, monitor);
+        sets.heldOut("Noto emoji (held out)", heldOut, boards, monitor);
+        for (LeaderboardPreset board : boards) {
             ws.assignExtractor(board, board == LeaderboardPreset.PUBLIC ? PUBLIC_EXTRACTOR : PRIVATE_EXTRACTOR);
         }
         LeaderboardPreset board = LeaderboardPreset.PUBLIC;

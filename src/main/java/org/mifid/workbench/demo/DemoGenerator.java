@@ -23,6 +23,8 @@ import org.mifid.workbench.core.ProgressMonitor;
  * the same demo.
  */
 final class DemoGenerator {
+    /** Real images kept out of training for the data-copying test. */
+    static final int HELD_OUT_SIZE = 160;
     private final EmojiCatalog catalog;
     private final int trainSize;
     private final int imagesPerSubmission;
@@ -49,13 +51,28 @@ final class DemoGenerator {
     }
 
     void writeTrainingSet(Split split, Path dir, ProgressMonitor monitor) {
+        writeImages(split.train(), dir, "Writing the demo training set", monitor);
+    }
+
+    /**
+     * The held-out real set, fresh emoji of the training set's style and distribution that the training set does
+     * not hold: the last {@value #HELD_OUT_SIZE} of the held-out pool. Honest teams draw their novel emoji from the
+     * same pool, as a perfect generator draws from the real distribution, so some of their images are also here.
+     */
+    void writeHeldOutSet(Split split, Path dir, ProgressMonitor monitor) {
+        List<String> pool = split.heldOut();
+        writeImages(pool.subList(Math.max(0, pool.size() - HELD_OUT_SIZE), pool.size()), dir,
+                "Writing the demo held-out set", monitor);
+    }
+
+    private void writeImages(List<String> files, Path dir, String message, ProgressMonitor monitor) {
         try {
             Files.createDirectories(dir);
             int done = 0;
-            for (String file : split.train()) {
+            for (String file : files) {
                 monitor.checkCancelled();
                 Files.write(dir.resolve(file), png(catalog.google(file)));
-                monitor.update(++done, split.train().size(), "Writing the demo training set");
+                monitor.update(++done, files.size(), message);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

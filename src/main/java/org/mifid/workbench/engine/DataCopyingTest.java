@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
  */
 public final class DataCopyingTest {
     static final int FIT_ROWS = 2000;
+    /** Generated images a cell must hold more than to enter C_T: Meehan et al.'s tau, as a count. */
+    static final int MIN_GENERATED = 20;
     private static final long SEED = 2020;
 
     private final MemorizationSearch search;
@@ -37,13 +39,18 @@ public final class DataCopyingTest {
     public record Result(double value, int cells, int cellsUsed) {
     }
 
-    /** The number of cells for a held-out set: about 25 held-out images per cell, between 1 and 20 cells. */
-    public static int defaultCells(int heldOut) {
-        return Math.max(1, Math.min(20, heldOut / 25));
+    /**
+     * The number of cells: about 25 held-out images per cell, and at least 40 generated images per cell, twice the
+     * {@value #MIN_GENERATED} a cell needs to count (so a small submission is not left without a qualifying cell);
+     * between 1 and 20 cells.
+     */
+    public static int defaultCells(int heldOut, int generated) {
+        return Math.max(1, Math.min(20, Math.min(heldOut / 25, generated / (2 * MIN_GENERATED))));
     }
 
     /**
-     * C_T with k-means++-seeded cells ({@link #defaultCells} of them) and tau = 20 generated images.
+     * C_T with k-means++-seeded cells ({@link #defaultCells} of them) and tau = {@value #MIN_GENERATED} generated
+     * images.
      *
      * @param generatedNeighbours the memorization search's neighbours of {@code generated} in {@code train}, or
      *                            null; with them each generated image's nearest training image of its cell is
@@ -51,11 +58,11 @@ public final class DataCopyingTest {
      */
     public Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
                        FeatureMatrix train, ProgressMonitor monitor) {
-        int cells = Math.min(defaultCells(heldOut.rows()), train.rows());
+        int cells = Math.min(defaultCells(heldOut.rows(), generated.rows()), train.rows());
         int[] fitRows = evenlySpaced(train.rows(), FIT_ROWS);
         double[][] fit = KMeans.normalised(train, fitRows);
         int[] seeds = KMeans.plusPlusSeeds(fit, cells, SEED);
-        double tau = 20.0 / generated.rows();
+        double tau = (double) MIN_GENERATED / generated.rows();
         return test(generated, generatedNeighbours, heldOut, train, KMeans.fit(fit, seeds), tau, monitor);
     }
 

@@ -44,9 +44,13 @@ public final class SubmissionScoring implements AutoCloseable {
     private final FeatureCache cache;
     /** Networks loaded once per scoring session: loading one takes seconds, scoring many submissions reuses it. */
     private final Map<String, FeatureExtractor> extractors = new HashMap<>();
-    private final Map<String, ArchiveScorer.Reference> training = new HashMap<>();
-    /** Training images' pixel descriptors by reference set id: the network-free space of the copying measures. */
-    private final Map<Long, FeatureMatrix> trainingPixels = new HashMap<>();
+    /** Training and held-out sets' features and statistics, by reference set id and network. */
+    private final Map<String, ArchiveScorer.Reference> sets = new HashMap<>();
+    /**
+     * Training and held-out images' pixel descriptors by reference set id: the network-free space of the copying
+     * measures, computed once per set.
+     */
+    private final Map<Long, FeatureMatrix> setPixels = new HashMap<>();
     /** The copying measures' searches, by device. */
     private final Map<String, CopyEvidence> evidence = new HashMap<>();
 
@@ -175,11 +179,7 @@ public final class SubmissionScoring implements AutoCloseable {
         String network = extractorId + "@" + device;
         FeatureExtractor extractor = extractors.computeIfAbsent(network,
                 key -> registry.open(extractorId, ComputeDevice.resolve(device)));
-        ArchiveScorer.Reference train = training.get(reference.id() + "@" + extractorId);
-        if (train == null) {
-            train = trainingFeatures(reference, extractor, monitor);
-            training.put(reference.id() + "@" + extractorId, train);
-        }
+        ArchiveScorer.Reference train = setFeatures(reference, extractor, monitor);
         MifidScorer scorer = MifidScorer.builder()
                 .epsilon(workspace.threshold(board))
                 .k(k)
@@ -189,7 +189,8 @@ public final class SubmissionScoring implements AutoCloseable {
         FeatureMatrix generated = features.computeIfAbsent(network, key -> archive.features(images, monitor));
         MifidScorer.Result result = archive.score(generated, monitor);
         monitor.checkCancelled();
-        MeasureValues measures = measures(images, generated, train.features(), result, reference, device, monitor);
+        MeasureValues measures = measures(images, generated, train.features(), result, reference,
+                workspace.leaderboardHeldOutSet(board).orElse(null), extractor, device, monitor);
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScoredLeaderboard(board, result.score(), extractor.spec().id(), millis, result.neighbours(),
                 reference.id(), measures);
@@ -198,16 +199,21 @@ public final class SubmissionScoring implements AutoCloseable {
     /**
      * The copying measures beside the mean distance, in the network's space (from the search's neighbours) and in
      * the pixel space (descriptors of the submission's and the training images; the training side computed once
-     * per reference set). No held-out set is registered with a leaderboard yet, so C_T says so.
+     * per reference set). C_T compares with the board's held-out real set in both spaces, and says so without one.
      */
     private MeasureValues measures(ImageSet images, FeatureMatrix generated, FeatureMatrix train,
-                                   MifidScorer.Result result, ReferenceSet reference, String device,
-                                   ProgressMonitor monitor) {
-        FeatureMatrix trainPixels = trainingPixels.computeIfAbsent(reference.id(), id ->
-                CopyEvidence.pixelDescriptors(Path.of(reference.location()), ValidationProfile.LENIENT, monitor));
+                                   MifidScorer.Result result, ReferenceSet reference, ReferenceSet heldOut,
+                                   FeatureExtractor extractor, String device, ProgressMonitor monitor) {
+        FeatureMatrix heldOutFeatures = heldOut == null ? null : setFeatures(heldOut, extractor, monitor).features();
         CopyEvidence copies = evidence.computeIfAbsent(device, d -> new CopyEvidence(ComputeDevice.resolve(d)));
-        return copies.measure(new CopyEvidence.Space(generated, train, null, result.neighbours()),
-                new CopyEvidence.Space(PixelDescriptors.of(images, monitor), trainPixels, null, null), null, monitor);
+        return copies.measure(new CopyEvidence.Space(generated, train, heldOutFeatures, result.neighbours()),
+                new CopyEvidence.Space(PixelDescriptors.of(images, monitor), pixels(reference, monitor),
+                        heldOut == null ? null : pixels(heldOut, monitor), null), null, monitor);
+    }
+
+    private FeatureMatrix pixels(ReferenceSet set, ProgressMonitor monitor) {
+        return setPixels.computeIfAbsent(set.id(), id ->
+                CopyEvidence.pixelDescriptors(Path.of(set.location()), ValidationProfile.LENIENT, monitor));
     }
 
     /** Releases the networks loaded while scoring. */
@@ -215,23 +221,29 @@ public final class SubmissionScoring implements AutoCloseable {
     public void close() {
         extractors.values().forEach(FeatureExtractor::close);
         extractors.clear();
-        training.clear();
-        trainingPixels.clear();
+        sets.clear();
+        setPixels.clear();
         evidence.clear();
     }
 
     /**
-     * The reference set's features from the cache, extracted on first use. The set must be unchanged since it
-     * was registered: its checksum is compared with the stored one.
+     * A registered set's features from the cache, extracted on first use, kept for the session. The set must be
+     * unchanged since it was registered: its checksum is compared with the stored one.
      */
-    public ArchiveScorer.Reference trainingFeatures(ReferenceSet reference, FeatureExtractor extractor,
-                                                    ProgressMonitor monitor) {
-        ArchiveScorer.MeasuredReference measured = ArchiveScorer.reference(Path.of(reference.location()), extractor,
-                cache, monitor);
-        if (!measured.checksum().equals(reference.checksum())) {
-            throw new InvalidInputException(reference.location(), "the training images changed since the reference"
-                    + " set was registered (checksum differs); register it again");
+    private ArchiveScorer.Reference setFeatures(ReferenceSet set, FeatureExtractor extractor,
+                                                ProgressMonitor monitor) {
+        String key = set.id() + "@" + extractor.id();
+        ArchiveScorer.Reference known = sets.get(key);
+        if (known != null) {
+            return known;
         }
+        ArchiveScorer.MeasuredReference measured = ArchiveScorer.reference(Path.of(set.location()), extractor,
+                cache, monitor);
+        if (!measured.checksum().equals(set.checksum())) {
+            throw new InvalidInputException(set.location(), "the images of " + set.name() + " changed since the set"
+                    + " was registered (checksum differs); register it again");
+        }
+        sets.put(key, measured.reference());
         return measured.reference();
     }
 }

@@ -109,10 +109,22 @@ final class CompetitionRecords {
         });
     }
 
-    void assignReferenceSet(LeaderboardPreset leaderboard, long referenceSetId) {
+    /** Which of a leaderboard's image sets: what it scores against, or the real images kept out of training. */
+    enum SetRole {
+        TRAINING("reference_set_id"),
+        HELD_OUT("held_out_set_id");
+
+        private final String column;
+
+        SetRole(String column) {
+            this.column = column;
+        }
+    }
+
+    void assignSet(LeaderboardPreset leaderboard, SetRole role, long referenceSetId) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE leaderboard SET reference_set_id = ? WHERE id = ?")) {
+                    "UPDATE leaderboard SET " + role.column + " = ? WHERE id = ?")) {
                 ps.setLong(1, referenceSetId);
                 ps.setString(2, leaderboard.id());
                 return ps.executeUpdate();
@@ -120,15 +132,15 @@ final class CompetitionRecords {
         });
     }
 
-    Optional<Long> referenceSetId(LeaderboardPreset leaderboard) {
+    Optional<Long> setId(LeaderboardPreset leaderboard, SetRole role) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT reference_set_id FROM leaderboard WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + role.column + " FROM leaderboard WHERE id = ?")) {
                 ps.setString(1, leaderboard.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    long value = rs.getLong("reference_set_id");
+                    long value = rs.getLong(1);
                     return rs.wasNull() ? Optional.empty() : Optional.of(value);
                 }
             }

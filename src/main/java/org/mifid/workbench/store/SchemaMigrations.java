@@ -194,7 +194,10 @@ final class SchemaMigrations {
             CREATE TABLE IF NOT EXISTS bank_prompt (
                 id TEXT PRIMARY KEY,
                 text TEXT NOT NULL,
-                vector BLOB NOT NULL) WITHOUT ROWID"""));
+                vector BLOB NOT NULL) WITHOUT ROWID"""),
+        // 10: a leaderboard's held-out real set (a reference set of real images kept out of training), which the
+        // data-copying test C_T needs; none until an organizer registers one
+        List.of("ALTER TABLE leaderboard ADD COLUMN held_out_set_id INTEGER REFERENCES reference_set(id)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -143,12 +143,27 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public void assignReferenceSet(LeaderboardPreset leaderboard, long referenceSetId) {
-        competition.assignReferenceSet(leaderboard, referenceSetId);
+        competition.assignSet(leaderboard, CompetitionRecords.SetRole.TRAINING, referenceSetId);
     }
 
     @Override
     public Optional<ReferenceSet> leaderboardReferenceSet(LeaderboardPreset leaderboard) {
-        return competition.referenceSetId(leaderboard).flatMap(referenceSets::byId);
+        return competition.setId(leaderboard, CompetitionRecords.SetRole.TRAINING).flatMap(referenceSets::byId);
+    }
+
+    @Override
+    public void assignHeldOutSet(LeaderboardPreset leaderboard, long referenceSetId) {
+        if (competition.setId(leaderboard, CompetitionRecords.SetRole.TRAINING).orElse(-1L) == referenceSetId) {
+            throw new InvalidInputException(referenceSet(referenceSetId).map(ReferenceSet::location).orElse("set "
+                    + referenceSetId), "is the " + leaderboard.id() + " leaderboard's training set; a held-out set"
+                    + " must be real images kept out of training");
+        }
+        competition.assignSet(leaderboard, CompetitionRecords.SetRole.HELD_OUT, referenceSetId);
+    }
+
+    @Override
+    public Optional<ReferenceSet> leaderboardHeldOutSet(LeaderboardPreset leaderboard) {
+        return competition.setId(leaderboard, CompetitionRecords.SetRole.HELD_OUT).flatMap(referenceSets::byId);
     }
 
     @Override

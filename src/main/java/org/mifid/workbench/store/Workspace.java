@@ -108,6 +108,16 @@ public interface Workspace extends AutoCloseable {
     /** The training set a leaderboard scores against, if one was assigned. */
     Optional<ReferenceSet> leaderboardReferenceSet(LeaderboardPreset leaderboard);
 
+    /**
+     * Makes {@code referenceSetId} the leaderboard's held-out real set: real images of the training distribution
+     * kept out of training, what the data-copying test C_T compares generated images with. Refused when it is the
+     * board's training set.
+     */
+    void assignHeldOutSet(LeaderboardPreset leaderboard, long referenceSetId);
+
+    /** The held-out real set registered with a leaderboard, if any. */
+    Optional<ReferenceSet> leaderboardHeldOutSet(LeaderboardPreset leaderboard);
+
     /** Makes {@code extractorId} (a models manifest id) the network a leaderboard is scored with. */
     void assignExtractor(LeaderboardPreset leaderboard, String extractorId);
 

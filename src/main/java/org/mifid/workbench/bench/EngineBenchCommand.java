@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.mifid.workbench.engine.ComputeDevice;
 import org.mifid.workbench.engine.CopyMeasures;
+import org.mifid.workbench.features.PixelTraining;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.FrechetDistance;
 import org.mifid.workbench.engine.GaussianStatistics;
@@ -137,7 +138,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
     /**
      * All copying measures on top of the search, in the same run: copy share, percentiles, authenticity and C_T
      * with a held-out set of a tenth of the training size in the network space, then the pixel space's own search
-     * and measures on 257-d rows. The issue's target: search plus measures within twice the search alone.
+     * and measures on 257-d descriptors of random 32x32 luminance, its distances refined by the training images'
+     * crops and rotations. The issue's target: search plus measures within twice the search alone.
      */
     private void measuresCost(PrintWriter out, FeatureMatrix gen, FeatureMatrix ref, MemorizationSearch.Result found,
                               MemorizationSearch search, double searchSeconds) {
@@ -146,13 +148,13 @@ public final class EngineBenchCommand implements Callable<Integer> {
         CopyMeasures network = CopyMeasures.compute(gen, ref, held, found.neighbours(), null, search,
                 ProgressMonitor.NONE);
         double networkSeconds = seconds(t);
-        int pixelDim = 257;
-        FeatureMatrix pg = randomRows(gen.rows(), pixelDim, 4);
-        FeatureMatrix pt = randomRows(ref.rows(), pixelDim, 5);
-        FeatureMatrix ph = randomRows(held.rows(), pixelDim, 6);
+        FeatureMatrix pg = PixelTraining.ofLuminance(randomLuminance(gen.rows(), 4)).descriptors();
+        PixelTraining pt = PixelTraining.ofLuminance(randomLuminance(ref.rows(), 5));
+        FeatureMatrix ph = PixelTraining.ofLuminance(randomLuminance(held.rows(), 6)).descriptors();
         t = System.nanoTime();
-        MemorizationSearch.Result pixelFound = search.search(pg, pt, ProgressMonitor.NONE);
-        CopyMeasures.compute(pg, pt, ph, pixelFound.neighbours(), null, search, ProgressMonitor.NONE);
+        MemorizationSearch.Result pixelFound = search.search(pg, pt.descriptors(), ProgressMonitor.NONE);
+        CopyMeasures.compute(pg, pt.descriptors(), ph, pixelFound.neighbours(), null, search, pt.variants(),
+                ProgressMonitor.NONE);
         double pixelSeconds = seconds(t);
         double ratio = (searchSeconds + networkSeconds + pixelSeconds) / searchSeconds;
         out.printf(Locale.ROOT, "copying measures: network space %.2f s (C_T %.3f), pixel space search and measures"
@@ -160,13 +162,15 @@ public final class EngineBenchCommand implements Callable<Integer> {
                 network.ct(), pixelSeconds, ratio, ratio <= 2 ? "met" : "MISSED");
     }
 
-    private static FeatureMatrix randomRows(int rows, int dim, long seed) {
+    /** Rows of uniform 32x32 luminance in [0, 1]. */
+    private static FeatureMatrix randomLuminance(int rows, long seed) {
         java.util.Random r = new java.util.Random(seed);
-        float[] x = new float[rows * dim];
+        int cells = 32 * 32;
+        float[] x = new float[rows * cells];
         for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextGaussian();
+            x[i] = r.nextFloat();
         }
-        return new FeatureMatrix(x, rows, dim);
+        return new FeatureMatrix(x, rows, cells);
     }
 
     private FeatureMatrix correlated(int rows, long seed) {

@@ -208,14 +208,13 @@ public final class ScoreCommand implements Callable<Integer> {
             FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
                     heldOutImages.toString());
         }
-        CopyEvidence.Space pixels = null;
+        CopyEvidence.PixelSpace pixels = null;
         if (submission != null && trainImages != null) {
-            pixels = new CopyEvidence.Space(
+            pixels = new CopyEvidence.PixelSpace(
                     CopyEvidence.pixelDescriptors(submission, ValidationProfile.fromId(profile), progress),
-                    CopyEvidence.pixelDescriptors(trainImages, ValidationProfile.LENIENT, progress),
+                    CopyEvidence.pixelTraining(trainImages, progress),
                     heldOutImages == null ? null
-                            : CopyEvidence.pixelDescriptors(heldOutImages, ValidationProfile.LENIENT, progress),
-                    null);
+                            : CopyEvidence.pixelDescriptors(heldOutImages, ValidationProfile.LENIENT, progress));
         }
         return new CopyEvidence(dev).measure(new CopyEvidence.Space(generated, train, heldOut, neighbours), pixels,
                 copyThreshold, progress);

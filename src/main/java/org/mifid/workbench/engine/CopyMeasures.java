@@ -42,11 +42,23 @@ public record CopyMeasures(NearestDistanceSummary distances, double inauthenticS
     public static CopyMeasures compute(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut,
                                        Neighbours neighbours, Double threshold, MemorizationSearch search,
                                        ProgressMonitor monitor) {
+        return compute(generated, train, heldOut, neighbours, threshold, search, NeighbourRefinement.NONE, monitor);
+    }
+
+    /**
+     * As above, with the space's refinement of the search's distances: the copy share, the percentiles, the
+     * threshold's training distances and authenticity read refined distances; C_T keeps the search's on both of
+     * its sides (refining the generated side only would bias it).
+     */
+    public static CopyMeasures compute(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut,
+                                       Neighbours searched, Double threshold, MemorizationSearch search,
+                                       NeighbourRefinement refinement, ProgressMonitor monitor) {
+        Neighbours neighbours = refinement.refine(generated, searched, monitor);
         int[] tested = DataCopyingTest.evenlySpaced(neighbours.size(), AUTHENTICITY_SAMPLE);
         int[] nearestRows = Authenticity.nearestTrainingRows(neighbours, tested);
         int[] sample = DataCopyingTest.evenlySpaced(train.rows(), THRESHOLD_SAMPLE);
         int[] rows = IntStream.concat(Arrays.stream(nearestRows), Arrays.stream(sample)).distinct().sorted().toArray();
-        double[] self = new TrainingSelfDistances(search).of(train, rows, monitor);
+        double[] self = new TrainingSelfDistances(search, refinement).of(train, rows, monitor);
         Map<Integer, Double> selfByRow = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
             selfByRow.put(rows[i], self[i]);
@@ -63,7 +75,7 @@ public record CopyMeasures(NearestDistanceSummary distances, double inauthenticS
         if (heldOut == null) {
             return new CopyMeasures(summary, inauthentic, Double.NaN, "no held-out real set registered");
         }
-        DataCopyingTest.Result ct = new DataCopyingTest(search).test(generated, neighbours, heldOut, train,
+        DataCopyingTest.Result ct = new DataCopyingTest(search).test(generated, searched, heldOut, train,
                 monitor);
         return new CopyMeasures(summary, inauthentic, ct.value(),
                 Double.isNaN(ct.value()) ? "no cell holds enough generated and held-out images" : null);

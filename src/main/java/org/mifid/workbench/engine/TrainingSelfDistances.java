@@ -9,15 +9,21 @@ import org.mifid.workbench.core.ProgressMonitor;
  */
 public final class TrainingSelfDistances {
     private final MemorizationSearch search;
+    private final NeighbourRefinement refinement;
 
-    /** @param search a search keeping at least 2 neighbours (the nearest is usually the row itself) */
-    public TrainingSelfDistances(MemorizationSearch search) {
+    /**
+     * @param search a search keeping at least 2 neighbours (the nearest is usually the row itself)
+     * @param refinement the space's refinement of the search's distances, as the generated images get it
+     */
+    public TrainingSelfDistances(MemorizationSearch search, NeighbourRefinement refinement) {
         this.search = search;
+        this.refinement = refinement;
     }
 
     /** Distance of each given training row to its nearest other training row (NaN for a row the metric drops). */
     public double[] of(FeatureMatrix train, int[] rows, ProgressMonitor monitor) {
-        Neighbours n = search.search(DataCopyingTest.rows(train, rows), train, monitor).neighbours();
+        FeatureMatrix queries = DataCopyingTest.rows(train, rows);
+        Neighbours n = refinement.refine(queries, search.search(queries, train, monitor).neighbours(), monitor);
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = Double.NaN;

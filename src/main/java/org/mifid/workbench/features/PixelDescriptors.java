@@ -13,8 +13,10 @@ import org.mifid.workbench.imaging.ImageSet;
  * and a constant 1 appended: the cosine distance 1 - |cos| of the memorization search is then half the
  * correlation distance, and no row sums to zero (which the search would drop as the 2019 code does).
  *
- * <p>JPEG recompression, blur, small crops and rotations move these 257 numbers little, which is why the issue
- * asks for such a space beside the network's, where a JPEG-q25 copy can land farther than an honest image.
+ * <p>JPEG recompression, colour jitter and blur move these 257 numbers little, which is why the issue asks for
+ * such a space beside the network's, where a JPEG-q25 copy can land farther than an honest image. Crops and
+ * rotations move them more; {@link PixelVariants} compares with the training images' windows and rotations for
+ * those.
  */
 public final class PixelDescriptors {
     public static final int SIDE = 16;
@@ -34,54 +36,69 @@ public final class PixelDescriptors {
     }
 
     public static float[] of(BufferedImage image) {
-        double[][] g = grayCells(image);
-        int half = SIDE / 2;
-        double[] sym = new double[SIDE * half];
-        double[] anti = new double[SIDE * half];
-        double mean = 0;
+        return fromCells(grayCells(image, SIDE));
+    }
+
+    /** The descriptor of a 16x16 grid of luminance cells (the image's, or a window's of it). */
+    static float[] fromCells(double[][] g) {
+        double[] cells = new double[SIDE * SIDE];
         for (int r = 0; r < SIDE; r++) {
-            for (int c = 0; c < half; c++) {
-                double a = g[r][c];
-                double b = g[r][SIDE - 1 - c];
-                sym[r * half + c] = (a + b) / 2;
-                anti[r * half + c] = Math.abs(a - b) / 2;
-                mean += sym[r * half + c];
-            }
+            System.arraycopy(g[r], 0, cells, r * SIDE, SIDE);
         }
-        mean /= sym.length;
-        double norm = 0;
-        for (int j = 0; j < sym.length; j++) {
-            sym[j] -= mean;
-            norm += sym[j] * sym[j] + anti[j] * anti[j];
-        }
-        norm = Math.sqrt(norm);
         float[] d = new float[DIM];
-        for (int j = 0; j < sym.length && norm > 0; j++) {
-            d[j] = (float) (sym[j] / norm);
-            d[sym.length + j] = (float) (anti[j] / norm);
-        }
-        d[DIM - 1] = 1f;
+        fromCells(cells, new double[SIDE * SIDE], d, 0);
         return d;
     }
 
-    /** Mean luminance (Rec. 601) of each of the 16x16 cells that tile the image. */
-    private static double[][] grayCells(BufferedImage image) {
+    /**
+     * The same from the cells in row order, written to {@code out} at {@code offset}; {@code work} holds 256
+     * numbers of scratch, so the crop and rotation variants build their descriptors without allocating.
+     */
+    static void fromCells(double[] g, double[] work, float[] out, int offset) {
+        int half = SIDE / 2;
+        int n = SIDE * half;
+        double mean = 0;
+        for (int r = 0; r < SIDE; r++) {
+            for (int c = 0; c < half; c++) {
+                double a = g[r * SIDE + c];
+                double b = g[r * SIDE + SIDE - 1 - c];
+                work[r * half + c] = (a + b) / 2;
+                work[n + r * half + c] = Math.abs(a - b) / 2;
+                mean += work[r * half + c];
+            }
+        }
+        mean /= n;
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            work[j] -= mean;
+            norm += work[j] * work[j] + work[n + j] * work[n + j];
+        }
+        norm = Math.sqrt(norm);
+        for (int j = 0; j < n; j++) {
+            out[offset + j] = norm > 0 ? (float) (work[j] / norm) : 0f;
+            out[offset + n + j] = norm > 0 ? (float) (work[n + j] / norm) : 0f;
+        }
+        out[offset + DIM - 1] = 1f;
+    }
+
+    /** Mean luminance (Rec. 601, 0-1) of each of the side x side cells that tile the image. */
+    static double[][] grayCells(BufferedImage image, int side) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-        double[][] sum = new double[SIDE][SIDE];
-        int[][] count = new int[SIDE][SIDE];
+        double[][] sum = new double[side][side];
+        int[][] count = new int[side][side];
         for (int y = 0; y < h; y++) {
-            int r = (int) ((long) y * SIDE / h);
+            int r = (int) ((long) y * side / h);
             for (int x = 0; x < w; x++) {
-                int c = (int) ((long) x * SIDE / w);
+                int c = (int) ((long) x * side / w);
                 int p = rgb[y * w + x];
                 sum[r][c] += 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
                 count[r][c]++;
             }
         }
-        for (int r = 0; r < SIDE; r++) {
-            for (int c = 0; c < SIDE; c++) {
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
                 sum[r][c] = count[r][c] == 0 ? 0 : sum[r][c] / count[r][c] / 255.0;
             }
         }

@@ -10,6 +10,7 @@ import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.MemorizationSearch;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.features.PixelDescriptors;
+import org.mifid.workbench.features.PixelTraining;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ValidationProfile;
@@ -29,16 +30,21 @@ public final class CopyEvidence {
         this.search = MemorizationSearch.builder().k(5).device(device).build();
     }
 
-    /** One descriptor space's inputs: generated, training and held-out (nullable) rows, and the neighbours. */
+    /** The network space's inputs: generated, training and held-out (nullable) rows, and the search's neighbours. */
     public record Space(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut, Neighbours neighbours) {
+    }
+
+    /** The pixel space's inputs: the submission's descriptors, the training set's, held-out descriptors or null. */
+    public record PixelSpace(FeatureMatrix generated, PixelTraining train, FeatureMatrix heldOut) {
     }
 
     /**
      * @param network the network's features and the memorization search's neighbours
-     * @param pixels pixel descriptors (neighbours null: searched here), or null when images were not given
+     * @param pixels pixel descriptors (searched here, the distances refined by the training images' crops and
+     *     rotations), or null when images were not given
      * @param threshold the organizer's image-level threshold in the network space, or null for the default
      */
-    public MeasureValues measure(Space network, Space pixels, Double threshold, ProgressMonitor monitor) {
+    public MeasureValues measure(Space network, PixelSpace pixels, Double threshold, ProgressMonitor monitor) {
         MeasureValues.Builder b = MeasureValues.builder();
         CopyMeasures n = CopyMeasures.compute(network.generated(), network.train(), network.heldOut(),
                 network.neighbours(), threshold, search, monitor);
@@ -50,10 +56,10 @@ public final class CopyEvidence {
             }
             return b.build();
         }
-        Neighbours pn = pixels.neighbours() != null ? pixels.neighbours()
-                : search.search(pixels.generated(), pixels.train(), monitor).neighbours();
-        CopyMeasures p = CopyMeasures.compute(pixels.generated(), pixels.train(), pixels.heldOut(), pn, null, search,
-                monitor);
+        FeatureMatrix train = pixels.train().descriptors();
+        Neighbours pn = search.search(pixels.generated(), train, monitor).neighbours();
+        CopyMeasures p = CopyMeasures.compute(pixels.generated(), train, pixels.heldOut(), pn, null, search,
+                pixels.train().variants(), monitor);
         put(b, p, Measure.PIXEL_COPY_SHARE, Measure.PIXEL_P5_DISTANCE, Measure.PIXEL_MEDIAN_DISTANCE, Measure.PIXEL_CT,
                 Measure.PIXEL_AUTHENTICITY);
         if (pixels.heldOut() == null) {
@@ -77,6 +83,13 @@ public final class CopyEvidence {
     public static FeatureMatrix pixelDescriptors(Path images, ValidationProfile profile, ProgressMonitor monitor) {
         try (InMemoryImageSet set = ImageSets.open(images, profile, monitor)) {
             return PixelDescriptors.of(set, monitor);
+        }
+    }
+
+    /** A zip or folder of training images in the pixel space, read leniently as training sets are. */
+    public static PixelTraining pixelTraining(Path images, ProgressMonitor monitor) {
+        try (InMemoryImageSet set = ImageSets.open(images, ValidationProfile.LENIENT, monitor)) {
+            return PixelTraining.of(set, monitor);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.features.PixelDescriptors;
+import org.mifid.workbench.features.PixelTraining;
 import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.features.ExtractorRegistry;
@@ -50,7 +51,7 @@ public final class SubmissionScoring implements AutoCloseable {
      * Training and held-out images' pixel descriptors by reference set id: the network-free space of the copying
      * measures, computed once per set.
      */
-    private final Map<Long, FeatureMatrix> setPixels = new HashMap<>();
+    private final Map<Long, PixelTraining> setPixels = new HashMap<>();
     /** The copying measures' searches, by device. */
     private final Map<String, CopyEvidence> evidence = new HashMap<>();
 
@@ -207,13 +208,12 @@ public final class SubmissionScoring implements AutoCloseable {
         FeatureMatrix heldOutFeatures = heldOut == null ? null : setFeatures(heldOut, extractor, monitor).features();
         CopyEvidence copies = evidence.computeIfAbsent(device, d -> new CopyEvidence(ComputeDevice.resolve(d)));
         return copies.measure(new CopyEvidence.Space(generated, train, heldOutFeatures, result.neighbours()),
-                new CopyEvidence.Space(PixelDescriptors.of(images, monitor), pixels(reference, monitor),
-                        heldOut == null ? null : pixels(heldOut, monitor), null), null, monitor);
+                new CopyEvidence.PixelSpace(PixelDescriptors.of(images, monitor), pixels(reference, monitor),
+                        heldOut == null ? null : pixels(heldOut, monitor).descriptors()), null, monitor);
     }
 
-    private FeatureMatrix pixels(ReferenceSet set, ProgressMonitor monitor) {
-        return setPixels.computeIfAbsent(set.id(), id ->
-                CopyEvidence.pixelDescriptors(Path.of(set.location()), ValidationProfile.LENIENT, monitor));
+    private PixelTraining pixels(ReferenceSet set, ProgressMonitor monitor) {
+        return setPixels.computeIfAbsent(set.id(), id -> CopyEvidence.pixelTraining(Path.of(set.location()), monitor));
     }
 
     /** Releases the networks loaded while scoring. */

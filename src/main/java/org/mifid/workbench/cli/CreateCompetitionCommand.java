@@ -35,6 +35,14 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
                     + " stored with the competition for the inspector's nearest bank prompts and the checks.")
     Path bank;
 
+    @Option(names = "--train", paramLabel = "DIR|ZIP",
+            description = "mifid: the training images both leaderboards score against.")
+    Path train;
+
+    @Option(names = "--held-out", paramLabel = "DIR|ZIP",
+            description = "mifid: real images kept out of training, for the data-copying test C_T (needs --train).")
+    Path heldOut;
+
     @Option(names = "--public-fraction", defaultValue = "0.2", paramLabel = "F",
             description = "Share of the images on the public board. Default: ${DEFAULT-VALUE}.")
     double publicFraction;
@@ -59,8 +67,10 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
         if (bank != null) {
             InputFile.requireRegular(bank);
         }
-        if (images != null && !Files.exists(images)) {
-            throw new InvalidInputException(images.toString(), "no such folder or zip");
+        for (Path set : new Path[] {images, train, heldOut}) {
+            if (set != null && !Files.exists(set)) {
+                throw new InvalidInputException(set.toString(), "no such folder or zip");
+            }
         }
         if (Files.exists(db)) {
             throw new InvalidInputException(db.toString(), "already exists; create-competition makes a new workspace");
@@ -68,11 +78,17 @@ public final class CreateCompetitionCommand implements Callable<Integer> {
         boolean created = false;
         try (Workspace ws = Workspace.open(db)) {
             created = true;
-            competitionKind.create(ws, new CompetitionSetup(truth, images, bank, publicFraction, seed),
+            competitionKind.create(ws, new CompetitionSetup(truth, images, bank, train, heldOut, publicFraction, seed),
                     new ConsoleProgress(spec.commandLine().getErr()));
             spec.commandLine().getOut().printf("created %s: %s competition, %d images (%d public)%n", db,
                     competitionKind.id(), ws.truth().size(),
                     ws.truth().stream().filter(t -> t.board() == org.mifid.workbench.core.Board.PUBLIC).count());
+            for (var board : org.mifid.workbench.core.LeaderboardPreset.values()) {
+                ws.leaderboardReferenceSet(board).ifPresent(set -> spec.commandLine().getOut().printf(
+                        "  %s leaderboard: training set %s, %d images%n", board.id(), set.name(), set.imageCount()));
+                ws.leaderboardHeldOutSet(board).ifPresent(set -> spec.commandLine().getOut().printf(
+                        "  %s leaderboard: held-out set %s, %d images%n", board.id(), set.name(), set.imageCount()));
+            }
             spec.commandLine().getOut().flush();
         } catch (RuntimeException e) {
             if (created) {

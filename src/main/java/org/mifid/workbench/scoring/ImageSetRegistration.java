@@ -3,6 +3,7 @@ package org.mifid.workbench.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.imaging.ImageSets;
@@ -33,7 +34,13 @@ public final class ImageSetRegistration {
     /** Makes the images at {@code location} the held-out real set of each of {@code boards}. */
     public ReferenceSet heldOut(String name, Path location, List<LeaderboardPreset> boards, ProgressMonitor monitor) {
         ReferenceSet set = register(name, location, monitor);
-        boards.forEach(b -> workspace.assignHeldOutSet(b, set.id()));
+        for (LeaderboardPreset b : boards) {
+            if (workspace.leaderboardReferenceSet(b).map(t -> t.id() == set.id()).orElse(false)) {
+                throw new InvalidInputException(location.toString(), "holds the same images as the " + b.id()
+                        + " leaderboard's training set; a held-out set must be real images kept out of training");
+            }
+            workspace.assignHeldOutSet(b, set.id());
+        }
         return set;
     }
 

@@ -15,6 +15,7 @@ import org.mifid.workbench.kind.CompetitionSetup;
 import org.mifid.workbench.kind.ItemDisplay;
 import org.mifid.workbench.kind.KindSubmission;
 import org.mifid.workbench.kind.ScoreColumn;
+import org.mifid.workbench.scoring.ImageSetRegistration;
 import org.mifid.workbench.scoring.ScoringRequest;
 import org.mifid.workbench.scoring.SubmissionScoring;
 import org.mifid.workbench.store.StoredNeighbours;
@@ -72,14 +73,33 @@ public final class MifidKind implements CompetitionKind {
         return true;
     }
 
-    /** A MiFID competition's truth is its training images, registered per board when the first score needs them. */
+    /**
+     * A MiFID competition's truth is its training images, registered on both boards (the 2019 boards differed by
+     * network, not by training set), with the held-out real images C_T compares with when given.
+     */
     @Override
     public void create(Workspace workspace, CompetitionSetup setup, ProgressMonitor monitor) {
         if (setup.truth() != null) {
-            throw new InvalidInputException("--truth", "a MiFID competition scores against its training images,"
-                    + " registered when a submission is first scored; create it without --truth");
+            throw new InvalidInputException("--truth", "a MiFID competition scores against its training images;"
+                    + " give them with --train instead of --truth");
+        }
+        if (setup.heldOut() != null && setup.train() == null) {
+            throw new InvalidInputException("--held-out", "needs the training images too (--train)");
         }
         workspace.defineCompetition(ID, Double.NaN, 0, null);
+        List<LeaderboardPreset> boards = List.of(LeaderboardPreset.values());
+        ImageSetRegistration sets = new ImageSetRegistration(workspace);
+        if (setup.train() != null) {
+            sets.training(name(setup.train(), "training"), setup.train(), boards, monitor);
+        }
+        if (setup.heldOut() != null) {
+            sets.heldOut(name(setup.heldOut(), "held out"), setup.heldOut(), boards, monitor);
+        }
+    }
+
+    private static String name(java.nio.file.Path location, String role) {
+        java.nio.file.Path file = location.toAbsolutePath().normalize().getFileName();
+        return (file == null ? location.toString() : file.toString()) + " (" + role + ")";
     }
 
     @Override

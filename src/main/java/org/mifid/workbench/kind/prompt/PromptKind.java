@@ -96,6 +96,10 @@ public final class PromptKind implements CompetitionKind {
             throw new InvalidInputException("--truth", "an image-to-prompt competition needs its prompts or their"
                     + " embeddings");
         }
+        if (setup.train() != null || setup.heldOut() != null) {
+            throw new InvalidInputException(setup.train() != null ? "--train" : "--held-out", "training and held-out"
+                    + " images belong to a MiFID competition; an image-to-prompt one is scored against its truth");
+        }
         if (workspace.submissionCount() > 0 || !workspace.truth().isEmpty()) {
             throw new InvalidInputException(workspace.file().toString(), "already holds a competition");
         }

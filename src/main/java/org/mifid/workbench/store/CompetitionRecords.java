@@ -109,22 +109,10 @@ final class CompetitionRecords {
         });
     }
 
-    /** Which of a leaderboard's image sets: what it scores against, or the real images kept out of training. */
-    enum SetRole {
-        TRAINING("reference_set_id"),
-        HELD_OUT("held_out_set_id");
-
-        private final String column;
-
-        SetRole(String column) {
-            this.column = column;
-        }
-    }
-
-    void assignSet(LeaderboardPreset leaderboard, SetRole role, long referenceSetId) {
+    void assignReferenceSet(LeaderboardPreset leaderboard, long referenceSetId) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE leaderboard SET " + role.column + " = ? WHERE id = ?")) {
+                    "UPDATE leaderboard SET reference_set_id = ? WHERE id = ?")) {
                 ps.setLong(1, referenceSetId);
                 ps.setString(2, leaderboard.id());
                 return ps.executeUpdate();
@@ -132,15 +120,15 @@ final class CompetitionRecords {
         });
     }
 
-    Optional<Long> setId(LeaderboardPreset leaderboard, SetRole role) {
+    Optional<Long> referenceSetId(LeaderboardPreset leaderboard) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + role.column + " FROM leaderboard WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT reference_set_id FROM leaderboard WHERE id = ?")) {
                 ps.setString(1, leaderboard.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    long value = rs.getLong(1);
+                    long value = rs.getLong("reference_set_id");
                     return rs.wasNull() ? Optional.empty() : Optional.of(value);
                 }
             }

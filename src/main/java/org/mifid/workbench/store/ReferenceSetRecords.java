@@ -4,8 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
+import org.mifid.workbench.core.LeaderboardPreset;
 
-/** The training sets that leaderboards score against, with their image names in feature-row order. */
+/**
+ * The image sets of a competition, with their image names in feature-row order: the training sets that
+ * leaderboards score against and the held-out real sets the data-copying test compares with.
+ */
 final class ReferenceSetRecords {
     private final SqliteDatabase db;
 
@@ -61,6 +65,29 @@ final class ReferenceSetRecords {
                 ps.setLong(1, referenceSetId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? BlobCodec.names(rs.getBytes("image_names")) : List.<String>of();
+                }
+            }
+        });
+    }
+
+    void assignHeldOut(LeaderboardPreset leaderboard, long referenceSetId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO held_out_set(leaderboard, reference_set_id) VALUES (?, ?)")) {
+                ps.setString(1, leaderboard.id());
+                ps.setLong(2, referenceSetId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    Optional<Long> heldOutId(LeaderboardPreset leaderboard) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT reference_set_id FROM held_out_set WHERE leaderboard = ?")) {
+                ps.setString(1, leaderboard.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
                 }
             }
         });

@@ -197,7 +197,10 @@ final class SchemaMigrations {
                 vector BLOB NOT NULL) WITHOUT ROWID"""),
         // 10: a leaderboard's held-out real set (a reference set of real images kept out of training), which the
         // data-copying test C_T needs; none until an organizer registers one
-        List.of("ALTER TABLE leaderboard ADD COLUMN held_out_set_id INTEGER REFERENCES reference_set(id)"));
+        List.of("""
+            CREATE TABLE IF NOT EXISTS held_out_set (
+                leaderboard TEXT PRIMARY KEY REFERENCES leaderboard(id),
+                reference_set_id INTEGER NOT NULL REFERENCES reference_set(id)) WITHOUT ROWID"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -143,27 +143,27 @@ public final class SqliteWorkspace implements Workspace {
 
     @Override
     public void assignReferenceSet(LeaderboardPreset leaderboard, long referenceSetId) {
-        competition.assignSet(leaderboard, CompetitionRecords.SetRole.TRAINING, referenceSetId);
+        competition.assignReferenceSet(leaderboard, referenceSetId);
     }
 
     @Override
     public Optional<ReferenceSet> leaderboardReferenceSet(LeaderboardPreset leaderboard) {
-        return competition.setId(leaderboard, CompetitionRecords.SetRole.TRAINING).flatMap(referenceSets::byId);
+        return competition.referenceSetId(leaderboard).flatMap(referenceSets::byId);
     }
 
     @Override
     public void assignHeldOutSet(LeaderboardPreset leaderboard, long referenceSetId) {
-        if (competition.setId(leaderboard, CompetitionRecords.SetRole.TRAINING).orElse(-1L) == referenceSetId) {
+        if (competition.referenceSetId(leaderboard).orElse(-1L) == referenceSetId) {
             throw new InvalidInputException(referenceSet(referenceSetId).map(ReferenceSet::location).orElse("set "
                     + referenceSetId), "is the " + leaderboard.id() + " leaderboard's training set; a held-out set"
                     + " must be real images kept out of training");
         }
-        competition.assignSet(leaderboard, CompetitionRecords.SetRole.HELD_OUT, referenceSetId);
+        referenceSets.assignHeldOut(leaderboard, referenceSetId);
     }
 
     @Override
     public Optional<ReferenceSet> leaderboardHeldOutSet(LeaderboardPreset leaderboard) {
-        return competition.setId(leaderboard, CompetitionRecords.SetRole.HELD_OUT).flatMap(referenceSets::byId);
+        return referenceSets.heldOutId(leaderboard).flatMap(referenceSets::byId);
     }
 
     @Override

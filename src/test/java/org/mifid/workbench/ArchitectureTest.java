@@ -13,9 +13,10 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 /**
  * The layering of the workbench, read bottom-up: the domain core; the mathematics; file readers, images and
  * networks; the store; the CompetitionKind interface; the review logic that the UI, the CLI and every export
- * share; the application services (scoring, import, export, demo) with the competition kinds beside them, which
- * nothing reaches but through the interface (ServiceLoader finds them); and on top the CLI, the benchmarks and the UI. Like JabRef's
- * CommonArchitectureTest, one step stricter: nothing below the UI imports JavaFX at all.
+ * share; the application services (scoring, then import, which registers image sets through it, export, demo)
+ * with the competition kinds beside them, which nothing reaches but through the interface (ServiceLoader finds
+ * them); and on top the CLI, the benchmarks and the UI. Like JabRef's CommonArchitectureTest, one step stricter:
+ * nothing below the UI imports JavaFX at all.
  */
 @AnalyzeClasses(packages = "org.mifid.workbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -56,8 +57,8 @@ class ArchitectureTest {
             .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "ui")
             .whereLayer("importing").mayOnlyBeAccessedByLayers("export", "bench", "cli", "ui")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("bench", "cli")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "batch", "export", "demo", "bench", "cli",
-                    "ui")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("kinds", "importing", "batch", "export", "demo", "bench",
+                    "cli", "ui")
             .whereLayer("review").mayOnlyBeAccessedByLayers("export", "cli", "ui")
             .whereLayer("kind").mayOnlyBeAccessedByLayers("kinds", "review", "export", "demo", "bench", "cli", "ui")
             .whereLayer("store").mayOnlyBeAccessedByLayers("kind", "kinds", "review", "scoring", "importing", "export",

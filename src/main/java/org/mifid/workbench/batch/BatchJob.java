@@ -18,11 +18,13 @@ import org.mifid.workbench.features.ExtractorRegistry;
 import org.mifid.workbench.features.FeatureCache;
 import org.mifid.workbench.features.FeatureExtractor;
 import org.mifid.workbench.io.BatchFolder;
+import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.scoring.ArchiveScorer;
+import org.mifid.workbench.scoring.CopyEvidence;
 
 /**
- * Scores a whole competition on Spark. The driver measures the training set once (from the feature cache when it
- * holds it) and broadcasts it; each task opens the network once and scores its archives (see
+ * Scores a whole competition on Spark. The driver measures the training set (and the held-out set, when given)
+ * once, from the feature cache when it holds it, and broadcasts it with their pixel space; each task opens the network once and scores its archives (see
  * {@link ScorePartition}); the driver then writes the results file, the Parquet tables and keeps the neighbours
  * beside them (see {@link BatchFolder}). Archives finished by an earlier run of the same job are not scored again;
  * an archive named by several rows is scored once. The same job runs in local mode on one machine and on a
@@ -50,11 +52,13 @@ public final class BatchJob {
     public record Summary(int rows, int archives, int scoredNow, int finishedBefore, int failed, double seconds) {
     }
 
-    public Summary run(List<Manifest.Entry> manifest, Path train, BatchSettings settings, Path out,
+    /** @param heldOut real images kept out of training, for C_T, or null */
+    public Summary run(List<Manifest.Entry> manifest, Path train, Path heldOut, BatchSettings settings, Path out,
             ProgressMonitor monitor) {
         long start = System.nanoTime();
         BatchFolder folder = new BatchFolder(out.toAbsolutePath().normalize());
         ArchiveScorer.MeasuredReference reference;
+        ArchiveScorer.MeasuredReference held = null;
         monitor.update(0, 0, "training features of " + train);
         // --device gpu is for the executors: a cluster's driver often has no GPU, and the training features are
         // measured once (or read from the feature cache), so the driver takes its GPU when it has one, else its CPU
@@ -62,10 +66,15 @@ public final class BatchJob {
         try (FeatureExtractor extractor = ExtractorRegistry.standard().open(settings.model(),
                 ComputeDevice.resolve(driverDevice))) {
             reference = ArchiveScorer.reference(train, extractor, FeatureCache.standard(), monitor);
+            if (heldOut != null) {
+                held = ArchiveScorer.reference(heldOut, extractor, FeatureCache.standard(), monitor);
+            }
         }
         BatchFolder.JobSettings job = new BatchFolder.JobSettings(settings.model(), settings.leaderboard().id(),
                 settings.leaderboard().epsilon(), settings.k(), settings.profile(),
-                train.toAbsolutePath().normalize().toString(), reference.checksum(), reference.imageNames().size());
+                train.toAbsolutePath().normalize().toString(), reference.checksum(), reference.imageNames().size(),
+                heldOut == null ? null : heldOut.toAbsolutePath().normalize().toString(),
+                held == null ? null : held.checksum());
         folder.settings().ifPresent(earlier -> {
             if (!earlier.equals(job)) {
                 throw new InvalidInputException(folder.dir().resolve(BatchFolder.JOB_JSON).toString(), "this folder"
@@ -85,7 +94,11 @@ public final class BatchJob {
             }
         }
         if (!pending.isEmpty()) {
-            scoreOnCluster(pending, reference, settings, folder, monitor);
+            // the pixel space of the copying measures, like the features, is measured once on the driver
+            TrainingBroadcast sets = new TrainingBroadcast(reference.reference(),
+                    CopyEvidence.pixelTraining(train, monitor), held == null ? null : held.reference().features(),
+                    heldOut == null ? null : CopyEvidence.pixelDescriptors(heldOut, ValidationProfile.LENIENT, monitor));
+            scoreOnCluster(pending, sets, settings, folder, monitor);
         }
         List<ResultsTable.Row> rows = ResultsTable.rows(manifest, folder);
         ResultsTable.writeCsv(folder.resultsCsv(), settings.leaderboard(), rows);
@@ -95,10 +108,10 @@ public final class BatchJob {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private void scoreOnCluster(List<String> pending, ArchiveScorer.MeasuredReference reference,
-            BatchSettings settings, BatchFolder folder, ProgressMonitor monitor) {
+    private void scoreOnCluster(List<String> pending, TrainingBroadcast sets, BatchSettings settings,
+            BatchFolder folder, ProgressMonitor monitor) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<TrainingBroadcast> training = jsc.broadcast(new TrainingBroadcast(reference.reference()));
+        Broadcast<TrainingBroadcast> training = jsc.broadcast(sets);
         int slices = Math.max(1, Math.min(pending.size(), jsc.defaultParallelism() * SLICES_PER_CORE));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "batch-progress");

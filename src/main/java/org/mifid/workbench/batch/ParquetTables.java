@@ -2,6 +2,7 @@ package org.mifid.workbench.batch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,17 +16,18 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mifid.workbench.core.Measure;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.io.BatchFolder;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The job's figures and neighbours as Parquet, for the cluster's own tools: {@code results.parquet} (one row per
- * manifest row, every figure the desktop stores) and {@code neighbours.parquet} (one row per generated image of
+ * manifest row, every figure the desktop stores, a column per copying measure) and {@code neighbours.parquet} (one row per generated image of
  * each scored archive: its k nearest training indices and distances), the latter built on the executors.
  */
 final class ParquetTables {
-    private static final StructType RESULTS = new StructType()
+    private static final StructType RESULTS = withMeasures(new StructType()
             .add("submission_id", DataTypes.StringType, false)
             .add("team", DataTypes.StringType, false)
             .add("archive", DataTypes.StringType, false)
@@ -39,7 +41,7 @@ final class ParquetTables {
             .add("n_train", DataTypes.IntegerType, false)
             .add("dim", DataTypes.IntegerType, false)
             .add("millis", DataTypes.LongType, false)
-            .add("error", DataTypes.StringType, true);
+            .add("error", DataTypes.StringType, true));
 
     private static final StructType NEIGHBOURS = new StructType()
             .add("archive", DataTypes.StringType, false)
@@ -50,6 +52,15 @@ final class ParquetTables {
 
     private final SparkSession spark;
 
+    /** A nullable double column per copying measure id, in {@link Measure} order. */
+    private static StructType withMeasures(StructType figures) {
+        StructType out = figures;
+        for (Measure m : Measure.values()) {
+            out = out.add(m.id(), DataTypes.DoubleType, true);
+        }
+        return out;
+    }
+
     ParquetTables(SparkSession spark) {
         this.spark = spark;
     }
@@ -59,10 +70,15 @@ final class ParquetTables {
         Set<String> scored = new LinkedHashSet<>();
         for (ResultsTable.Row r : rows) {
             BatchFolder.ArchiveResult a = r.result();
-            results.add(RowFactory.create(r.entry().submissionId(), r.entry().team(), a.archive(), a.checksum(),
-                    a.imageNames().size(), nullable(a.fid()), nullable(a.distance()),
+            List<Object> cells = new ArrayList<>(List.of(r.entry().submissionId(), r.entry().team(), a.archive()));
+            cells.add(a.checksum());
+            cells.addAll(Arrays.asList(a.imageNames().size(), nullable(a.fid()), nullable(a.distance()),
                     nullable(a.distanceThresholded()), nullable(a.mifid()), a.rankDeficient(), a.nTrain(), a.dim(),
                     a.millis(), a.error()));
+            for (Measure m : Measure.values()) {
+                cells.add(a.measures() == null ? null : a.measures().value(m));
+            }
+            results.add(RowFactory.create(cells.toArray()));
             if (a.scored()) {
                 scored.add(a.archive());
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
 import org.mifid.workbench.io.BatchFolder;
 import org.mifid.workbench.io.OutputFile;
 
@@ -16,7 +17,8 @@ import org.mifid.workbench.io.OutputFile;
  * The job's results, one row per manifest row, and the CSV that {@code import-results} reads: the released 2019
  * columns for the job's leaderboard ({@code submission_id}, {@code <board>_score}, {@code FID_<board>},
  * {@code distance_<board>}) plus {@code team}, {@code archive} and {@code error} (empty when scored; the figures are
- * blank when not). Figures are written in full precision so an import stores exactly what the job computed.
+ * blank when not), then a column per copying measure id ({@code copy_share} ... {@code pixel_authenticity}, blank
+ * where a measure has no value; the reasons are in the job folder). Figures are written in full precision so an import stores exactly what the job computed.
  */
 final class ResultsTable {
     private ResultsTable() {
@@ -38,7 +40,22 @@ final class ResultsTable {
 
     static List<String> header(LeaderboardPreset board) {
         String b = board.id();
-        return List.of("submission_id", "team", "archive", b + "_score", "FID_" + b, "distance_" + b, "error");
+        List<String> header = new ArrayList<>(List.of("submission_id", "team", "archive", b + "_score", "FID_" + b,
+                "distance_" + b, "error"));
+        for (Measure m : Measure.values()) {
+            header.add(m.id());
+        }
+        return header;
+    }
+
+    /** A scored archive's measures in {@link Measure} order, blank where one has no value (or none were kept). */
+    private static List<String> measures(BatchFolder.ArchiveResult a) {
+        List<String> cells = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            Double v = a.measures() == null ? null : a.measures().value(m);
+            cells.add(v == null ? "" : Double.toString(v));
+        }
+        return cells;
     }
 
     static void writeCsv(Path file, LeaderboardPreset board, List<Row> rows) {
@@ -48,13 +65,13 @@ final class ResultsTable {
             csv.printRecord(header(board));
             for (Row r : rows) {
                 BatchFolder.ArchiveResult a = r.result();
-                if (a.scored()) {
-                    csv.printRecord(r.entry().submissionId(), r.entry().team(), r.entry().archive(),
-                            Double.toString(a.mifid()), Double.toString(a.fid()), Double.toString(a.distance()), "");
-                } else {
-                    csv.printRecord(r.entry().submissionId(), r.entry().team(), r.entry().archive(), "", "", "",
-                            a.error());
-                }
+                List<String> cells = new ArrayList<>(a.scored()
+                        ? List.of(r.entry().submissionId(), r.entry().team(), r.entry().archive(),
+                                Double.toString(a.mifid()), Double.toString(a.fid()), Double.toString(a.distance()), "")
+                        : List.of(r.entry().submissionId(), r.entry().team(), r.entry().archive(), "", "", "",
+                                a.error()));
+                cells.addAll(measures(a));
+                csv.printRecord(cells);
             }
             csv.flush();
         });

@@ -16,10 +16,12 @@ import org.mifid.workbench.features.FeatureExtractor;
 import org.mifid.workbench.imaging.ValidationProfile;
 import org.mifid.workbench.io.BatchFolder;
 import org.mifid.workbench.scoring.ArchiveScorer;
+import org.mifid.workbench.scoring.CopyEvidence;
 
 /**
  * What one Spark task runs: opens the network once for its partition of archives, scores each through
- * {@link ArchiveScorer} (the desktop's path) against the broadcast training features, and writes each outcome as
+ * {@link ArchiveScorer} (the desktop's path: FID, the memorization search, then the copying measures of
+ * {@link CopyEvidence}) against the broadcast training and held-out sets, and writes each outcome as
  * soon as it is known, so a killed job keeps what it finished. A bad archive becomes a failed row with its reason;
  * the partition goes on.
  */
@@ -52,24 +54,27 @@ final class ScorePartition implements FlatMapFunction<Iterator<String>, String> 
         try (FeatureExtractor extractor = ExtractorRegistry.standard().open(settings.model(),
                 ComputeDevice.resolve(settings.device()))) {
             ArchiveScorer archiveScorer = new ArchiveScorer(extractor, training.value().reference(), scorer);
+            CopyEvidence evidence = new CopyEvidence(ComputeDevice.resolve(settings.device()));
+            CopyEvidence.BoardSets sets = training.value().sets();
             while (archives.hasNext()) {
                 String archive = archives.next();
-                score(archiveScorer, profile, folder, archive);
+                score(archiveScorer, evidence, sets, profile, folder, archive);
                 done.add(archive);
             }
         }
         return done.iterator();
     }
 
-    private static void score(ArchiveScorer scorer, ValidationProfile profile, BatchFolder folder, String archive) {
+    private static void score(ArchiveScorer scorer, CopyEvidence evidence, CopyEvidence.BoardSets sets,
+                              ValidationProfile profile, BatchFolder folder, String archive) {
         String key = BatchFolder.key(archive);
         long start = System.nanoTime();
         try {
-            ArchiveScorer.Scored scored = scorer.score(Path.of(archive), profile, ProgressMonitor.NONE);
+            ArchiveScorer.Scored scored = scorer.score(Path.of(archive), profile, evidence, sets, ProgressMonitor.NONE);
             var s = scored.result().score();
             folder.writeResult(key, new BatchFolder.ArchiveResult(archive, scored.checksum(), scored.imageNames(),
                     s.fid(), s.distance(), s.distanceThresholded(), s.mifid(), s.rankDeficient(), s.nTrain(), s.dim(),
-                    millisSince(start), null), scored.result().neighbours());
+                    millisSince(start), null, scored.measures()), scored.result().neighbours());
         } catch (InvalidInputException e) {
             folder.writeResult(key, BatchFolder.ArchiveResult.failed(archive, PrintableText.of(e.getMessage()),
                     millisSince(start)), null);

@@ -50,13 +50,13 @@ public final class SparkBatch {
      * Runs the job. {@code master} null takes the one spark-submit configured. A session already running in this
      * process (spark-submit's, or a test's) is used and left running; one started here is stopped.
      */
-    public static BatchJob.Summary run(String master, List<Manifest.Entry> manifest, Path train, BatchSettings settings,
-            Path out, ProgressMonitor monitor) {
+    public static BatchJob.Summary run(String master, List<Manifest.Entry> manifest, Path train, Path heldOut,
+            BatchSettings settings, Path out, ProgressMonitor monitor) {
         SparkSession.Builder builder = builder(master);
         boolean running = SparkSession.getDefaultSession().isDefined();
         SparkSession spark = builder.getOrCreate();
         try {
-            return new BatchJob(spark).run(manifest, train, settings, out, monitor);
+            return new BatchJob(spark).run(manifest, train, heldOut, settings, out, monitor);
         } finally {
             if (!running) {
                 spark.stop();

@@ -39,6 +39,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, paramLabel = "DIR|ZIP", description = "The training images.")
     Path train;
 
+    @Option(names = "--held-out", paramLabel = "DIR|ZIP",
+            description = "Real images kept out of training, for the data-copying test C_T of every submission.")
+    Path heldOut;
+
     @Option(names = "--model", defaultValue = ExtractorRegistry.DEFAULT_ID, paramLabel = "ID",
             description = "Feature extractor (see `models`). Default: ${DEFAULT-VALUE}.")
     String model;
@@ -112,14 +116,16 @@ public final class BatchCommand implements Callable<Integer> {
         }
         ValidationProfile.fromId(profile);
         ExtractorRegistry.standard().spec(model);
-        if (!Files.exists(train)) {
-            throw new InvalidInputException(train.toString(), "no such folder or zip");
+        for (Path set : new Path[] {train, heldOut}) {
+            if (set != null && !Files.exists(set)) {
+                throw new InvalidInputException(set.toString(), "no such folder or zip");
+            }
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new InvalidInputException(out.toString(), "is not a folder");
         }
         List<Manifest.Entry> entries = Manifest.read(manifest);
-        BatchJob.Summary s = SparkBatch.run(master, entries, train, new BatchSettings(model, device, profile, board, k),
+        BatchJob.Summary s = SparkBatch.run(master, entries, train, heldOut, new BatchSettings(model, device, profile, board, k),
                 out, new ConsoleProgress(spec.commandLine().getErr()));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d rows, %d archives: %d scored now, %d finished by an earlier run, %d rows failed;"

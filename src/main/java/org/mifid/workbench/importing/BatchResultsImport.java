@@ -21,6 +21,7 @@ import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.engine.MifidScore;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.io.BatchFolder;
+import org.mifid.workbench.scoring.ImageSetRegistration;
 import org.mifid.workbench.store.NewScoredSubmission;
 import org.mifid.workbench.store.NewSubmission;
 import org.mifid.workbench.store.ReferenceSet;
@@ -87,6 +88,7 @@ public final class BatchResultsImport {
         List<Long> ids = new ArrayList<>(fresh.size());
         long referenceSetId = 0;
         if (!fresh.isEmpty()) {
+            registerHeldOut(job, board, monitor);
             referenceSetId = referenceSet(folder, job, board);
             List<NewScoredSubmission> chunk = new ArrayList<>();
             int images = 0;
@@ -129,6 +131,26 @@ public final class BatchResultsImport {
         workspace.assignExtractor(board, model);
     }
 
+    /**
+     * The job's held-out set becomes the board's, when the board has none and its images are still where the job
+     * read them, unchanged: a later desktop scoring then computes C_T against the same real images. The imported
+     * measures came from the job either way.
+     */
+    private void registerHeldOut(BatchFolder.JobSettings job, LeaderboardPreset board, ProgressMonitor monitor) {
+        if (job.heldOutLocation() == null || workspace.leaderboardHeldOutSet(board).isPresent()
+                || !Files.exists(Path.of(job.heldOutLocation()))) {
+            return;
+        }
+        Path location = Path.of(job.heldOutLocation());
+        try {
+            new ImageSetRegistration(workspace).heldOut(location.getFileName() + " (held out)", location,
+                    List.of(board), job.heldOutChecksum(), monitor);
+        } catch (InvalidInputException changedOrUnreadable) {
+            // The job's figures do not depend on it: the results still import, and the organizer assigns a
+            // held-out set by hand before desktop scoring needs one.
+        }
+    }
+
     /** The job's training set as a reference set (registered on first import); the board's when it has none. */
     private long referenceSet(BatchFolder folder, BatchFolder.JobSettings job, LeaderboardPreset board) {
         long id = workspace.referenceSetByChecksum(job.trainChecksum()).map(ReferenceSet::id).orElseGet(() -> {
@@ -162,7 +184,7 @@ public final class BatchResultsImport {
         NewSubmission submission = new NewSubmission(r.id(), r.team(), archive.getFileName().toString(),
                 r.archive(), checksum, null, a.imageNames().size(), null, a.imageNames());
         return new NewScoredSubmission(submission, List.of(new ScoredLeaderboard(board, score, job.model(), a.millis(),
-                neighbours, referenceSetId, null)));
+                neighbours, referenceSetId, a.measures())));
     }
 
     /** The scored rows of the results file with their outcomes; rows the job failed go to {@code failed}. */

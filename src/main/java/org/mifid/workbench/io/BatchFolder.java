@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.mifid.workbench.core.InvalidInputException;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.engine.Neighbours;
 
 /**
@@ -48,23 +49,24 @@ public final class BatchFolder {
     }
 
     /**
-     * What a job scored against: the network, the leaderboard and its threshold, k, the validation rules and the
-     * training set (location and checksum).
+     * What a job scored against: the network, the leaderboard and its threshold, k, the validation rules, the
+     * training set (location and checksum) and the held-out real set (null location and checksum without one).
      */
     public record JobSettings(String model, String leaderboard, double epsilon, int k, String profile,
-            String trainLocation, String trainChecksum, int trainCount) {
+            String trainLocation, String trainChecksum, int trainCount, String heldOutLocation,
+            String heldOutChecksum) {
     }
 
     /**
-     * One archive's outcome: every figure the desktop stores, or the reason it failed ({@code error} non-null,
-     * figures NaN).
+     * One archive's outcome: every figure the desktop stores, its copying measures included, or the reason it
+     * failed ({@code error} non-null, figures NaN, measures null).
      */
     public record ArchiveResult(String archive, String checksum, List<String> imageNames, double fid, double distance,
             double distanceThresholded, double mifid, boolean rankDeficient, int nTrain, int dim, long millis,
-            String error) {
+            String error, MeasureValues measures) {
         public static ArchiveResult failed(String archive, String error, long millis) {
             return new ArchiveResult(archive, null, List.of(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, false,
-                    0, 0, millis, error);
+                    0, 0, millis, error, null);
         }
 
         public boolean scored() {

@@ -3,6 +3,7 @@ package org.mifid.workbench.scoring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.GaussianStatistics;
@@ -39,14 +40,21 @@ public final class ArchiveScorer {
     public record MeasuredReference(String checksum, List<String> imageNames, Reference reference) {
     }
 
-    /** An archive scored: its checksum, its image names in feature-row order, the figures and neighbours. */
-    public record Scored(String checksum, List<String> imageNames, MifidScorer.Result result) {
+    /**
+     * An archive scored: its checksum, its image names in feature-row order, the figures and neighbours, and the
+     * copying measures.
+     */
+    public record Scored(String checksum, List<String> imageNames, MifidScorer.Result result, MeasureValues measures) {
     }
 
-    /** Opens and validates the archive, then scores it. */
-    public Scored score(Path archive, ValidationProfile profile, ProgressMonitor monitor) {
+    /** Opens and validates the archive, scores it, then measures its copying evidence against the board's sets. */
+    public Scored score(Path archive, ValidationProfile profile, CopyEvidence evidence, CopyEvidence.BoardSets sets,
+                        ProgressMonitor monitor) {
         try (InMemoryImageSet images = ImageSets.open(archive, profile, monitor)) {
-            return new Scored(images.checksum(), names(images), score(images, monitor));
+            FeatureMatrix generated = features(images, monitor);
+            MifidScorer.Result result = score(generated, monitor);
+            return new Scored(images.checksum(), names(images), result,
+                    evidence.measure(images, generated, result.neighbours(), sets, monitor));
         }
     }
 

@@ -11,6 +11,7 @@ import org.mifid.workbench.engine.MemorizationSearch;
 import org.mifid.workbench.engine.Neighbours;
 import org.mifid.workbench.features.PixelDescriptors;
 import org.mifid.workbench.features.PixelTraining;
+import org.mifid.workbench.imaging.ImageSet;
 import org.mifid.workbench.imaging.ImageSets;
 import org.mifid.workbench.imaging.InMemoryImageSet;
 import org.mifid.workbench.imaging.ValidationProfile;
@@ -36,6 +37,25 @@ public final class CopyEvidence {
 
     /** The pixel space's inputs: the submission's descriptors, the training set's, held-out descriptors or null. */
     public record PixelSpace(FeatureMatrix generated, PixelTraining train, FeatureMatrix heldOut) {
+    }
+
+    /**
+     * A board's real images as the measures need them: the training set's network features and pixel space, and
+     * the held-out set's network features and pixel descriptors (both null without a held-out set).
+     */
+    public record BoardSets(FeatureMatrix train, PixelTraining trainPixels, FeatureMatrix heldOut,
+                            FeatureMatrix heldOutPixels) {
+    }
+
+    /**
+     * The measures of one scored image set, as the workspace's scoring and every batch executor compute them: the
+     * network space from its features and the memorization search's neighbours, the pixel space from its images.
+     */
+    public MeasureValues measure(ImageSet images, FeatureMatrix generated, Neighbours neighbours, BoardSets sets,
+                                 ProgressMonitor monitor) {
+        return measure(new Space(generated, sets.train(), sets.heldOut(), neighbours),
+                new PixelSpace(PixelDescriptors.of(images, monitor), sets.trainPixels(), sets.heldOutPixels()), null,
+                monitor);
     }
 
     /**

@@ -26,14 +26,20 @@ public final class ImageSetRegistration {
 
     /** Makes the images at {@code location} the training set of each of {@code boards}. */
     public ReferenceSet training(String name, Path location, List<LeaderboardPreset> boards, ProgressMonitor monitor) {
-        ReferenceSet set = register(name, location, monitor);
+        ReferenceSet set = register(name, location, null, monitor);
         boards.forEach(b -> workspace.assignReferenceSet(b, set.id()));
         return set;
     }
 
     /** Makes the images at {@code location} the held-out real set of each of {@code boards}. */
     public ReferenceSet heldOut(String name, Path location, List<LeaderboardPreset> boards, ProgressMonitor monitor) {
-        ReferenceSet set = register(name, location, monitor);
+        return heldOut(name, location, boards, null, monitor);
+    }
+
+    /** As above, refused before anything is stored unless the images have {@code expectedChecksum} (null: any). */
+    public ReferenceSet heldOut(String name, Path location, List<LeaderboardPreset> boards, String expectedChecksum,
+                                ProgressMonitor monitor) {
+        ReferenceSet set = register(name, location, expectedChecksum, monitor);
         for (LeaderboardPreset b : boards) {
             if (workspace.leaderboardReferenceSet(b).map(t -> t.id() == set.id()).orElse(false)) {
                 throw new InvalidInputException(location.toString(), "holds the same images as the " + b.id()
@@ -44,8 +50,12 @@ public final class ImageSetRegistration {
         return set;
     }
 
-    private ReferenceSet register(String name, Path location, ProgressMonitor monitor) {
+    private ReferenceSet register(String name, Path location, String expectedChecksum, ProgressMonitor monitor) {
         try (InMemoryImageSet images = ImageSets.open(location, ValidationProfile.LENIENT, monitor)) {
+            if (expectedChecksum != null && !expectedChecksum.equals(images.checksum())) {
+                throw new InvalidInputException(location.toString(), "changed since it was measured (checksum"
+                        + " differs)");
+            }
             return workspace.referenceSetByChecksum(images.checksum()).orElseGet(() -> {
                 List<String> names = new ArrayList<>(images.size());
                 for (int i = 0; i < images.size(); i++) {

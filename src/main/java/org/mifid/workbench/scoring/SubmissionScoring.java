@@ -13,7 +13,6 @@ import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.core.InvalidInputException;
 import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.core.MeasureValues;
-import org.mifid.workbench.features.PixelDescriptors;
 import org.mifid.workbench.features.PixelTraining;
 import org.mifid.workbench.engine.MifidScorer;
 import org.mifid.workbench.core.ProgressMonitor;
@@ -205,11 +204,11 @@ public final class SubmissionScoring implements AutoCloseable {
     private MeasureValues measures(ImageSet images, FeatureMatrix generated, FeatureMatrix train,
                                    MifidScorer.Result result, ReferenceSet reference, ReferenceSet heldOut,
                                    FeatureExtractor extractor, String device, ProgressMonitor monitor) {
-        FeatureMatrix heldOutFeatures = heldOut == null ? null : setFeatures(heldOut, extractor, monitor).features();
+        CopyEvidence.BoardSets sets = new CopyEvidence.BoardSets(train, pixels(reference, monitor),
+                heldOut == null ? null : setFeatures(heldOut, extractor, monitor).features(),
+                heldOut == null ? null : pixels(heldOut, monitor).descriptors());
         CopyEvidence copies = evidence.computeIfAbsent(device, d -> new CopyEvidence(ComputeDevice.resolve(d)));
-        return copies.measure(new CopyEvidence.Space(generated, train, heldOutFeatures, result.neighbours()),
-                new CopyEvidence.PixelSpace(PixelDescriptors.of(images, monitor), pixels(reference, monitor),
-                        heldOut == null ? null : pixels(heldOut, monitor).descriptors()), null, monitor);
+        return copies.measure(images, generated, result.neighbours(), sets, monitor);
     }
 
     private PixelTraining pixels(ReferenceSet set, ProgressMonitor monitor) {

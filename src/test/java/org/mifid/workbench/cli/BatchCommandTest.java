@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mifid.workbench.batch.SparkBatch;
 import org.mifid.workbench.core.LeaderboardPreset;
+import org.mifid.workbench.core.Measure;
+import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.core.Submission;
 import org.mifid.workbench.store.SubmissionScore;
@@ -34,6 +36,7 @@ import org.mifid.workbench.imaging.ImageSetsTest;
 import org.mifid.workbench.io.BatchFolder;
 import org.mifid.workbench.io.NeighboursFile;
 import org.mifid.workbench.scoring.ImageLookup;
+import org.mifid.workbench.scoring.ImageSetRegistration;
 import org.mifid.workbench.scoring.ScoringRequest;
 import org.mifid.workbench.scoring.SubmissionScoring;
 import org.mifid.workbench.store.ReferenceSet;
@@ -132,7 +135,8 @@ class BatchCommandTest {
 
     /**
      * import-results on a real local[2] job's folder stores what the desktop's scoring stores for the same archive
-     * (image names, figures, the same neighbours into the same training set), lists the failed row, stores nothing
+     * (image names, figures, the same neighbours into the same training set, every copying measure computed on the
+     * executors against the job's held-out set, which becomes the board's), lists the failed row, stores nothing
      * twice when run again, and says in one line when the archives are not reachable from here.
      */
     @Test
@@ -149,8 +153,12 @@ class BatchCommandTest {
         Path manifest = job.resolve("manifest.csv");
         Files.writeString(manifest, "submission_id,team,archive\n21,Alpha,a.zip\n22,Beta,b.zip\n23,Gamma,bad.zip\n"
                 + "24,Delta,a.zip\n");
+        Path held = Files.createDirectories(job.resolve("held"));
+        for (int i = 0; i < 4; i++) {
+            Files.write(held.resolve("r" + i + ".png"), ImageSetsTest.rgb64(500 + i));
+        }
         Path out = job.resolve("out");
-        CliRun run = batch(manifest, train, out, "3");
+        CliRun run = batch(manifest, train, out, "3", "--held-out", held.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("import-results --db W.db " + out.resolve("results.csv")), run.out());
 
@@ -172,6 +180,10 @@ class BatchCommandTest {
             // the desktop's scoring of a.zip against the same training set, into its own workspace
             desktop.assignReferenceSet(LeaderboardPreset.PUBLIC, desktop.addReferenceSet(set,
                     ws.referenceImageNames(set.id())));
+            assertEquals(held.toAbsolutePath().normalize().toString(),
+                    ws.leaderboardHeldOutSet(LeaderboardPreset.PUBLIC).orElseThrow().location());
+            new ImageSetRegistration(desktop).heldOut("held", held, List.of(LeaderboardPreset.PUBLIC),
+                    ProgressMonitor.NONE);
             try (SubmissionScoring scoring = new SubmissionScoring(desktop)) {
                 scoring.score(new ScoringRequest(a, "Alpha", "21", LeaderboardPreset.PUBLIC, MODEL, "cpu", 3,
                         "kaggle-dogs"), ProgressMonitor.NONE);
@@ -179,6 +191,8 @@ class BatchCommandTest {
             Submission scored = desktop.submissionByExternalId("21").orElseThrow();
             StoredNeighbours expected = desktop.neighbours(scored.id(), LeaderboardPreset.PUBLIC).orElseThrow();
             SubmissionScore expectedScore = desktop.leaderboardRows(LeaderboardPreset.PUBLIC).get(0).score();
+            MeasureValues expectedMeasures = desktop.measures(LeaderboardPreset.PUBLIC).get(scored.id());
+            Map<String, CSVRecord> csv = results(out);
 
             for (String id : List.of("21", "24")) {
                 Submission s = ws.submissionByExternalId(id).orElseThrow();
@@ -194,6 +208,20 @@ class BatchCommandTest {
                 assertRelative(expectedScore.fid(), score.fid());
                 assertRelative(expectedScore.distance(), score.distance());
                 assertRelative(expectedScore.mifid(), score.mifid());
+                // the executors' copying measures are the desktop's, in both spaces, reasons included
+                MeasureValues measures = ws.measures(LeaderboardPreset.PUBLIC).get(s.id());
+                for (Measure m : Measure.values()) {
+                    Double want = expectedMeasures.value(m);
+                    if (want == null) {
+                        assertEquals(expectedMeasures.reason(m), measures.reason(m), m.id());
+                        assertEquals("", csv.get(id).get(m.id()), m.id());
+                    } else {
+                        assertEquals(want, measures.value(m), 1e-9, m.id());
+                        assertEquals(want, Double.parseDouble(csv.get(id).get(m.id())), 1e-9, m.id());
+                    }
+                    assertEquals(expectedMeasures.threshold(m), measures.threshold(m), m.id());
+                }
+                assertTrue(measures.value(Measure.PIXEL_COPY_SHARE) > 0, "g0 is a training image: " + measures);
             }
             // the archive's own checksum, as the desktop stores it: scoring it there would find it present
             assertEquals(scored.checksum(), ws.submissionByExternalId("21").orElseThrow().checksum());
@@ -227,10 +255,12 @@ class BatchCommandTest {
         }
     }
 
-    private static CliRun batch(Path manifest, Path train, Path out, String k) {
-        return CliRun.of("batch", "--master", "local[2]", "--manifest", manifest.toString(), "--train",
-                train.toString(), "--model", MODEL, "--device", "cpu", "--leaderboard", "public", "-k", k, "--out",
-                out.toString());
+    private static CliRun batch(Path manifest, Path train, Path out, String k, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("batch", "--master", "local[2]", "--manifest",
+                manifest.toString(), "--train", train.toString(), "--model", MODEL, "--device", "cpu", "--leaderboard",
+                "public", "-k", k, "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static void assertRelative(double expected, double actual) {

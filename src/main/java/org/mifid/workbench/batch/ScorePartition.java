@@ -53,9 +53,12 @@ final class ScorePartition implements FlatMapFunction<Iterator<String>, String> 
         ValidationProfile profile = ValidationProfile.fromId(settings.profile());
         try (FeatureExtractor extractor = ExtractorRegistry.standard().open(settings.model(),
                 ComputeDevice.resolve(settings.device()))) {
-            ArchiveScorer archiveScorer = new ArchiveScorer(extractor, training.value().reference(), scorer);
+            ArchiveScorer.Reference reference = training.value().reference();
+            ArchiveScorer archiveScorer = new ArchiveScorer(extractor, reference, scorer);
+            // one evidence and one set of matrices for the partition: its later archives reuse the training
+            // spaces that its first one computed
             CopyEvidence evidence = new CopyEvidence(ComputeDevice.resolve(settings.device()));
-            CopyEvidence.BoardSets sets = training.value().sets();
+            CopyEvidence.BoardSets sets = training.value().sets(reference.features());
             while (archives.hasNext()) {
                 String archive = archives.next();
                 score(archiveScorer, evidence, sets, profile, folder, archive);

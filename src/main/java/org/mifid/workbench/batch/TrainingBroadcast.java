@@ -53,8 +53,9 @@ final class TrainingBroadcast implements Serializable {
         return new ArchiveScorer.Reference(Rows.matrix(features), new GaussianStatistics(mean, covariance, count));
     }
 
-    CopyEvidence.BoardSets sets() {
-        return new CopyEvidence.BoardSets(Rows.matrix(features),
+    /** The measures' sets, around the training features of {@link #reference()} (one copy per partition). */
+    CopyEvidence.BoardSets sets(FeatureMatrix trainFeatures) {
+        return new CopyEvidence.BoardSets(trainFeatures,
                 new PixelTraining(Rows.matrix(pixels), Rows.matrix(luminance)), Rows.matrix(heldOut),
                 Rows.matrix(heldOutPixels));
     }

@@ -25,6 +25,8 @@ import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.FrechetDistance;
 import org.mifid.workbench.engine.GaussianStatistics;
 import org.mifid.workbench.engine.MemorizationSearch;
+import org.mifid.workbench.engine.NeighbourRefinement;
+import org.mifid.workbench.engine.TrainingSpace;
 import org.mifid.workbench.io.NpyArray;
 import org.mifid.workbench.io.NpzFile;
 import org.mifid.workbench.core.ProgressMonitor;
@@ -139,27 +141,45 @@ public final class EngineBenchCommand implements Callable<Integer> {
      * All copying measures on top of the search, in the same run: copy share, percentiles, authenticity and C_T
      * with a held-out set of a tenth of the training size in the network space, then the pixel space's own search
      * and measures on 257-d descriptors of random 32x32 luminance, its distances refined by the training images'
-     * crops and rotations. The issue's target: search plus measures within twice the search alone.
+     * crops and rotations. The issue's target: search plus measures within twice the search alone. Timed for a
+     * board's first submission and for a later one (another generated set), which finds the threshold sample's
+     * training distances and C_T's cells computed, as every submission after a board's first does.
      */
     private void measuresCost(PrintWriter out, FeatureMatrix gen, FeatureMatrix ref, MemorizationSearch.Result found,
                               MemorizationSearch search, double searchSeconds) {
         FeatureMatrix held = correlated(Math.max(ref.rows() / 10, 50), 3);
-        long t = System.nanoTime();
-        CopyMeasures network = CopyMeasures.compute(gen, ref, held, found.neighbours(), null, search,
-                ProgressMonitor.NONE);
-        double networkSeconds = seconds(t);
-        FeatureMatrix pg = PixelTraining.ofLuminance(randomLuminance(gen.rows(), 4)).descriptors();
         PixelTraining pt = PixelTraining.ofLuminance(randomLuminance(ref.rows(), 5));
         FeatureMatrix ph = PixelTraining.ofLuminance(randomLuminance(held.rows(), 6)).descriptors();
-        t = System.nanoTime();
-        MemorizationSearch.Result pixelFound = search.search(pg, pt.descriptors(), ProgressMonitor.NONE);
-        CopyMeasures.compute(pg, pt.descriptors(), ph, pixelFound.neighbours(), null, search, pt.variants(),
+        TrainingSpace networkSpace = new TrainingSpace(ref, search, NeighbourRefinement.NONE);
+        TrainingSpace pixelSpace = new TrainingSpace(pt.descriptors(), search, pt.variants());
+        FeatureMatrix pg = PixelTraining.ofLuminance(randomLuminance(gen.rows(), 4)).descriptors();
+        double[] first = measures(gen, found, held, pg, ph, networkSpace, pixelSpace, search);
+        FeatureMatrix laterGen = correlated(gen.rows(), 7);
+        MemorizationSearch.Result laterFound = search.search(laterGen, ref, ProgressMonitor.NONE);
+        FeatureMatrix laterPg = PixelTraining.ofLuminance(randomLuminance(gen.rows(), 8)).descriptors();
+        double[] later = measures(laterGen, laterFound, held, laterPg, ph, networkSpace, pixelSpace, search);
+        for (int i = 0; i < 2; i++) {
+            double[] m = i == 0 ? first : later;
+            double ratio = (searchSeconds + m[0] + m[1]) / searchSeconds;
+            out.printf(Locale.ROOT, "copying measures, %s: network space %.2f s (C_T %.3f), pixel space search and"
+                    + " measures %.2f s; search + measures = %.2f x the search alone (target <= 2: %s)%n",
+                    i == 0 ? "a board's first submission" : "a later submission", m[0], m[2], m[1], ratio,
+                    ratio <= 2 ? "met" : "MISSED");
+        }
+    }
+
+    /** Seconds of the network space's measures, of the pixel space's search and measures, and the network C_T. */
+    private static double[] measures(FeatureMatrix gen, MemorizationSearch.Result found, FeatureMatrix held,
+                                     FeatureMatrix pg, FeatureMatrix ph, TrainingSpace networkSpace,
+                                     TrainingSpace pixelSpace, MemorizationSearch search) {
+        long t = System.nanoTime();
+        CopyMeasures network = CopyMeasures.compute(gen, held, found.neighbours(), null, networkSpace,
                 ProgressMonitor.NONE);
-        double pixelSeconds = seconds(t);
-        double ratio = (searchSeconds + networkSeconds + pixelSeconds) / searchSeconds;
-        out.printf(Locale.ROOT, "copying measures: network space %.2f s (C_T %.3f), pixel space search and measures"
-                + " %.2f s; search + measures = %.2f x the search alone (target <= 2: %s)%n", networkSeconds,
-                network.ct(), pixelSeconds, ratio, ratio <= 2 ? "met" : "MISSED");
+        double networkSeconds = seconds(t);
+        t = System.nanoTime();
+        MemorizationSearch.Result pixelFound = search.search(pg, pixelSpace.train(), ProgressMonitor.NONE);
+        CopyMeasures.compute(pg, ph, pixelFound.neighbours(), null, pixelSpace, ProgressMonitor.NONE);
+        return new double[] {networkSeconds, seconds(t), network.ct()};
     }
 
     /** Rows of uniform 32x32 luminance in [0, 1]. */

@@ -53,15 +53,26 @@ public record CopyMeasures(NearestDistanceSummary distances, double inauthenticS
     public static CopyMeasures compute(FeatureMatrix generated, FeatureMatrix train, FeatureMatrix heldOut,
                                        Neighbours searched, Double threshold, MemorizationSearch search,
                                        NeighbourRefinement refinement, ProgressMonitor monitor) {
-        Neighbours neighbours = refinement.refine(generated, searched, monitor);
+        return compute(generated, heldOut, searched, threshold, new TrainingSpace(train, search, refinement),
+                monitor);
+    }
+
+    /**
+     * As above, in {@code space}: its training set, search and refinement, and what it already holds from a
+     * board's earlier submissions.
+     */
+    public static CopyMeasures compute(FeatureMatrix generated, FeatureMatrix heldOut, Neighbours searched,
+                                       Double threshold, TrainingSpace space, ProgressMonitor monitor) {
+        FeatureMatrix train = space.train();
+        Neighbours neighbours = space.refinement().refine(generated, searched, monitor);
         int[] tested = DataCopyingTest.evenlySpaced(neighbours.size(), AUTHENTICITY_SAMPLE);
         int[] nearestRows = Authenticity.nearestTrainingRows(neighbours, tested);
         int[] sample = DataCopyingTest.evenlySpaced(train.rows(), THRESHOLD_SAMPLE);
         int[] rows = IntStream.concat(Arrays.stream(nearestRows), Arrays.stream(sample)).distinct().sorted().toArray();
-        double[] self = new TrainingSelfDistances(search, refinement).of(train, rows, monitor);
+        double[] selfDistances = space.selfDistances(rows, monitor);
         Map<Integer, Double> selfByRow = new HashMap<>();
         for (int i = 0; i < rows.length; i++) {
-            selfByRow.put(rows[i], self[i]);
+            selfByRow.put(rows[i], selfDistances[i]);
         }
         double chosen = threshold != null ? threshold
                 : NearestDistanceSummary.defaultThreshold(
@@ -75,7 +86,7 @@ public record CopyMeasures(NearestDistanceSummary distances, double inauthenticS
         if (heldOut == null) {
             return new CopyMeasures(summary, inauthentic, Double.NaN, "no held-out real set registered");
         }
-        DataCopyingTest.Result ct = new DataCopyingTest(search).test(generated, searched, heldOut, train,
+        DataCopyingTest.Result ct = new DataCopyingTest(space.search()).test(generated, searched, heldOut, space,
                 monitor);
         return new CopyMeasures(summary, inauthentic, ct.value(),
                 Double.isNaN(ct.value()) ? "no cell holds enough generated and held-out images" : null);

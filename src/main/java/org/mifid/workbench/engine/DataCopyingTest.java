@@ -49,30 +49,47 @@ public final class DataCopyingTest {
     }
 
     /**
-     * C_T with k-means++-seeded cells ({@link #defaultCells} of them) and tau = {@value #MIN_GENERATED} generated
-     * images.
+     * The training set's cells: k-means centres (rows L2-normalised) and the cell of every training row. They
+     * depend on the training set and the number of cells only, so {@link TrainingSpace} keeps them for a board.
+     */
+    record Partition(double[][] centres, int[] trainCells) {
+        /** k-means++-seeded cells, fitted on at most {@value #FIT_ROWS} evenly spaced training rows. */
+        static Partition of(FeatureMatrix train, int cells) {
+            double[][] fit = KMeans.normalised(train, evenlySpaced(train.rows(), FIT_ROWS));
+            double[][] centres = KMeans.fit(fit, KMeans.plusPlusSeeds(fit, cells, SEED));
+            return new Partition(centres, cellsOf(train, centres));
+        }
+    }
+
+    /**
+     * C_T with k-means++-seeded cells ({@link #defaultCells} of them, the space's partition) and tau =
+     * {@value #MIN_GENERATED} generated images.
      *
-     * @param generatedNeighbours the memorization search's neighbours of {@code generated} in {@code train}, or
-     *                            null; with them each generated image's nearest training image of its cell is
-     *                            read from its k nearest wherever one of those lies in the cell
+     * @param generatedNeighbours the memorization search's neighbours of {@code generated} in the space's
+     *                            training set, or null; with them each generated image's nearest training image
+     *                            of its cell is read from its k nearest wherever one of those lies in the cell
      */
     public Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
-                       FeatureMatrix train, ProgressMonitor monitor) {
+                       TrainingSpace space, ProgressMonitor monitor) {
+        FeatureMatrix train = space.train();
         int cells = Math.min(defaultCells(heldOut.rows(), generated.rows()), train.rows());
-        int[] fitRows = evenlySpaced(train.rows(), FIT_ROWS);
-        double[][] fit = KMeans.normalised(train, fitRows);
-        int[] seeds = KMeans.plusPlusSeeds(fit, cells, SEED);
         double tau = (double) MIN_GENERATED / generated.rows();
-        return test(generated, generatedNeighbours, heldOut, train, KMeans.fit(fit, seeds), tau, monitor);
+        return test(generated, generatedNeighbours, heldOut, train, space.partition(cells), tau, monitor);
     }
 
     /** C_T over the cells of the given k-means centres (rows L2-normalised); neighbours as above, or null. */
     public Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
                        FeatureMatrix train, double[][] centres, double tau, ProgressMonitor monitor) {
-        int k = centres.length;
-        int[] genCells = cellsOf(generated, centres);
-        int[] heldCells = cellsOf(heldOut, centres);
-        int[] trainCells = cellsOf(train, centres);
+        return test(generated, generatedNeighbours, heldOut, train, new Partition(centres, cellsOf(train, centres)),
+                tau, monitor);
+    }
+
+    private Result test(FeatureMatrix generated, Neighbours generatedNeighbours, FeatureMatrix heldOut,
+                        FeatureMatrix train, Partition partition, double tau, ProgressMonitor monitor) {
+        int k = partition.centres().length;
+        int[] genCells = cellsOf(generated, partition.centres());
+        int[] heldCells = cellsOf(heldOut, partition.centres());
+        int[] trainCells = partition.trainCells();
         double weighted = 0;
         double weights = 0;
         int used = 0;

@@ -1,6 +1,7 @@
 package org.mifid.workbench.features;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.imaging.ImageSet;
@@ -21,6 +22,7 @@ import org.mifid.workbench.imaging.ImageSet;
 public final class PixelDescriptors {
     public static final int SIDE = 16;
     public static final int DIM = SIDE * SIDE + 1;
+    private static final double SQRT_2 = Math.sqrt(2);
 
     private PixelDescriptors() {
     }
@@ -53,8 +55,11 @@ public final class PixelDescriptors {
     /**
      * The same from the cells in row order, written to {@code out} at {@code offset}; {@code work} holds 256
      * numbers of scratch, so the crop and rotation variants build their descriptors without allocating.
+     *
+     * @return the written descriptor's length: the square root of 2 (the unit part and the appended 1), or 1 for a
+     *     flat, mirror-symmetric grid
      */
-    static void fromCells(double[] g, double[] work, float[] out, int offset) {
+    static double fromCells(double[] g, double[] work, float[] out, int offset) {
         int half = SIDE / 2;
         int n = SIDE * half;
         double mean = 0;
@@ -73,12 +78,16 @@ public final class PixelDescriptors {
             work[j] -= mean;
             norm += work[j] * work[j] + work[n + j] * work[n + j];
         }
-        norm = Math.sqrt(norm);
-        for (int j = 0; j < n; j++) {
-            out[offset + j] = norm > 0 ? (float) (work[j] / norm) : 0f;
-            out[offset + n + j] = norm > 0 ? (float) (work[n + j] / norm) : 0f;
-        }
         out[offset + DIM - 1] = 1f;
+        if (norm == 0) {
+            Arrays.fill(out, offset, offset + DIM - 1, 0f);
+            return 1;
+        }
+        double scale = 1 / Math.sqrt(norm);
+        for (int j = 0; j < 2 * n; j++) {
+            out[offset + j] = (float) (work[j] * scale);
+        }
+        return SQRT_2;
     }
 
     /** Mean luminance (Rec. 601, 0-1) of each of the side x side cells that tile the image. */

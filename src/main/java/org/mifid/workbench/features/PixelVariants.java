@@ -2,7 +2,9 @@ package org.mifid.workbench.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.mifid.workbench.core.ProgressMonitor;
@@ -36,7 +38,11 @@ public final class PixelVariants implements NeighbourRefinement {
     private static final int[][] WINDOW_COLS;
     /** 1 / the area of each window variant's cells, {@code [variant][row * 16 + column]}. */
     private static final double[][] WINDOW_INVERSE_AREAS;
-    /** Rotation variants: per output cell, 16 bilinear taps (4 samples x 4 corners) as grid index and weight. */
+    /**
+     * Rotation variants: per output cell, its bilinear taps (4 samples x 4 corners, the corners the samples share
+     * merged, about 9 left of 16) as grid index and weight, the cell's from {@code ROTATION_STARTS[a][cell]}.
+     */
+    private static final int[][] ROTATION_STARTS;
     private static final int[][] ROTATION_TAPS;
     private static final double[][] ROTATION_WEIGHTS;
 
@@ -63,6 +69,7 @@ public final class PixelVariants implements NeighbourRefinement {
                 }
             }
         }
+        ROTATION_STARTS = new int[ANGLES.length][];
         ROTATION_TAPS = new int[ANGLES.length][];
         ROTATION_WEIGHTS = new double[ANGLES.length][];
         for (int a = 0; a < ANGLES.length; a++) {
@@ -95,11 +102,13 @@ public final class PixelVariants implements NeighbourRefinement {
         double cos = Math.cos(rad);
         double sin = Math.sin(rad);
         double centre = SIDE / 2.0;
+        int[] starts = new int[OUT * OUT + 1];
         int[] taps = new int[OUT * OUT * 16];
         double[] weights = new double[OUT * OUT * 16];
         int t = 0;
         for (int r = 0; r < OUT; r++) {
             for (int c = 0; c < OUT; c++) {
+                Map<Integer, Double> cell = new LinkedHashMap<>();
                 for (int sy = 0; sy < 2; sy++) {
                     for (int sx = 0; sx < 2; sx++) {
                         // a sample at the centre of one of the cell's 2x2 grid squares, turned back into the source
@@ -115,16 +124,22 @@ public final class PixelVariants implements NeighbourRefinement {
                             for (int dx = 0; dx < 2; dx++) {
                                 int yy = Math.min(SIDE - 1, Math.max(0, y0 + dy));
                                 int xx = Math.min(SIDE - 1, Math.max(0, x0 + dx));
-                                taps[t] = yy * SIDE + xx;
-                                weights[t++] = (dy == 0 ? 1 - fy : fy) * (dx == 0 ? 1 - fx : fx) / 4;
+                                cell.merge(yy * SIDE + xx, (dy == 0 ? 1 - fy : fy) * (dx == 0 ? 1 - fx : fx) / 4,
+                                        Double::sum);
                             }
                         }
                     }
                 }
+                for (Map.Entry<Integer, Double> tap : cell.entrySet()) {
+                    taps[t] = tap.getKey();
+                    weights[t++] = tap.getValue();
+                }
+                starts[r * OUT + c + 1] = t;
             }
         }
-        ROTATION_TAPS[a] = taps;
-        ROTATION_WEIGHTS[a] = weights;
+        ROTATION_STARTS[a] = starts;
+        ROTATION_TAPS[a] = Arrays.copyOf(taps, t);
+        ROTATION_WEIGHTS[a] = Arrays.copyOf(weights, t);
     }
 
     /** Window and rotation variants per training image. */
@@ -171,22 +186,21 @@ public final class PixelVariants implements NeighbourRefinement {
                     s.cells[r * OUT + c] = sum * inverseAreas[r * OUT + c];
                 }
             }
-            PixelDescriptors.fromCells(s.cells, s.work, s.variants, v * dim);
+            s.norms[v] = PixelDescriptors.fromCells(s.cells, s.work, s.variants, v * dim);
         }
         for (int a = 0; a < ANGLES.length; a++) {
+            int[] starts = ROTATION_STARTS[a];
             int[] taps = ROTATION_TAPS[a];
             double[] weights = ROTATION_WEIGHTS[a];
-            for (int cell = 0, t = 0; cell < OUT * OUT; cell++) {
+            for (int cell = 0; cell < OUT * OUT; cell++) {
                 double sum = 0;
-                for (int j = 0; j < 16; j++, t++) {
+                for (int t = starts[cell]; t < starts[cell + 1]; t++) {
                     sum += weights[t] * g[base + taps[t]];
                 }
                 s.cells[cell] = sum;
             }
-            PixelDescriptors.fromCells(s.cells, s.work, s.variants, (WINDOW_ROWS.length + a) * dim);
-        }
-        for (int v = 0; v < variantCount(); v++) {
-            s.norms[v] = Math.sqrt(dot(s.variants, v * dim, s.variants, v * dim, dim));
+            s.norms[WINDOW_ROWS.length + a] = PixelDescriptors.fromCells(s.cells, s.work, s.variants,
+                    (WINDOW_ROWS.length + a) * dim);
         }
     }
 

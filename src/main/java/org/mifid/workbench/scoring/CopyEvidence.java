@@ -2,13 +2,18 @@ package org.mifid.workbench.scoring;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.mifid.workbench.core.Measure;
 import org.mifid.workbench.core.MeasureValues;
 import org.mifid.workbench.core.ProgressMonitor;
 import org.mifid.workbench.engine.CopyMeasures;
 import org.mifid.workbench.engine.FeatureMatrix;
 import org.mifid.workbench.engine.MemorizationSearch;
+import org.mifid.workbench.engine.NeighbourRefinement;
 import org.mifid.workbench.engine.Neighbours;
+import org.mifid.workbench.engine.TrainingSpace;
 import org.mifid.workbench.features.PixelDescriptors;
 import org.mifid.workbench.features.PixelTraining;
 import org.mifid.workbench.imaging.ImageSet;
@@ -25,7 +30,18 @@ public final class CopyEvidence {
     static final String NO_IMAGES = "needs the generated and training images (features only were given)";
     static final String NO_HELD_OUT_IMAGES = "needs held-out images (none, or features only, were given)";
 
+    /** Training spaces kept: both spaces of both boards of a session, and a few more. */
+    private static final int KEPT_TRAINING_SPACES = 8;
+
     private final MemorizationSearch search;
+    /** By training matrix (identity): a board's later submissions reuse what its earlier ones computed. */
+    private final Map<FeatureMatrix, TrainingSpace> spaces = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<FeatureMatrix, TrainingSpace> eldest) {
+                    return size() > KEPT_TRAINING_SPACES;
+                }
+            });
 
     public CopyEvidence(Device device) {
         this.search = MemorizationSearch.builder().k(5).device(device).build();
@@ -66,8 +82,8 @@ public final class CopyEvidence {
      */
     public MeasureValues measure(Space network, PixelSpace pixels, Double threshold, ProgressMonitor monitor) {
         MeasureValues.Builder b = MeasureValues.builder();
-        CopyMeasures n = CopyMeasures.compute(network.generated(), network.train(), network.heldOut(),
-                network.neighbours(), threshold, search, monitor);
+        CopyMeasures n = CopyMeasures.compute(network.generated(), network.heldOut(), network.neighbours(), threshold,
+                space(network.train(), NeighbourRefinement.NONE), monitor);
         put(b, n, Measure.COPY_SHARE, Measure.P5_DISTANCE, Measure.MEDIAN_DISTANCE, Measure.CT, Measure.AUTHENTICITY);
         if (pixels == null) {
             for (Measure m : new Measure[] {Measure.PIXEL_COPY_SHARE, Measure.PIXEL_P5_DISTANCE,
@@ -78,14 +94,18 @@ public final class CopyEvidence {
         }
         FeatureMatrix train = pixels.train().descriptors();
         Neighbours pn = search.search(pixels.generated(), train, monitor).neighbours();
-        CopyMeasures p = CopyMeasures.compute(pixels.generated(), train, pixels.heldOut(), pn, null, search,
-                pixels.train().variants(), monitor);
+        CopyMeasures p = CopyMeasures.compute(pixels.generated(), pixels.heldOut(), pn, null,
+                space(train, pixels.train().variants()), monitor);
         put(b, p, Measure.PIXEL_COPY_SHARE, Measure.PIXEL_P5_DISTANCE, Measure.PIXEL_MEDIAN_DISTANCE, Measure.PIXEL_CT,
                 Measure.PIXEL_AUTHENTICITY);
         if (pixels.heldOut() == null) {
             b.missing(Measure.PIXEL_CT, NO_HELD_OUT_IMAGES);
         }
         return b.build();
+    }
+
+    private TrainingSpace space(FeatureMatrix train, NeighbourRefinement refinement) {
+        return spaces.computeIfAbsent(train, t -> new TrainingSpace(t, search, refinement));
     }
 
     private static void put(MeasureValues.Builder b, CopyMeasures m, Measure share, Measure p5, Measure median,

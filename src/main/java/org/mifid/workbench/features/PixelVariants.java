@@ -262,7 +262,7 @@ public final class PixelVariants implements NeighbourRefinement {
             }
         });
         monitor.checkCancelled();
-        return new Neighbours(k, sortedIndices(indices, refined, n, k), sortedDistances(refined, n, k));
+        return sorted(indices, refined, n, k);
     }
 
     /** A dot product in four running sums (the JIT keeps them in registers). */
@@ -294,25 +294,17 @@ public final class PixelVariants implements NeighbourRefinement {
         return o;
     }
 
-    private static int[] sortedIndices(int[] indices, float[] refined, int n, int k) {
-        int[] out = new int[indices.length];
+    /** The candidates and their refined distances, each row re-sorted by distance. */
+    private static Neighbours sorted(int[] indices, float[] refined, int n, int k) {
+        int[] outIndices = new int[indices.length];
+        float[] outDistances = new float[refined.length];
         for (int i = 0; i < n; i++) {
             Integer[] o = order(refined, i, k);
             for (int r = 0; r < k; r++) {
-                out[i * k + r] = indices[i * k + o[r]];
+                outIndices[i * k + r] = indices[i * k + o[r]];
+                outDistances[i * k + r] = refined[i * k + o[r]];
             }
         }
-        return out;
-    }
-
-    private static float[] sortedDistances(float[] refined, int n, int k) {
-        float[] out = new float[refined.length];
-        for (int i = 0; i < n; i++) {
-            Integer[] o = order(refined, i, k);
-            for (int r = 0; r < k; r++) {
-                out[i * k + r] = refined[i * k + o[r]];
-            }
-        }
-        return out;
+        return new Neighbours(k, outIndices, outDistances);
     }
 }

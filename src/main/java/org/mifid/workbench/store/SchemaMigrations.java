@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.mifid.workbench.core.InvalidInputException;
 
 /**
@@ -200,7 +201,18 @@ final class SchemaMigrations {
         List.of("""
             CREATE TABLE IF NOT EXISTS held_out_set (
                 leaderboard TEXT PRIMARY KEY REFERENCES leaderboard(id),
-                reference_set_id INTEGER NOT NULL REFERENCES reference_set(id)) WITHOUT ROWID"""));
+                reference_set_id INTEGER NOT NULL REFERENCES reference_set(id)) WITHOUT ROWID"""),
+        // 11: the measures the stored per-image distances determine, for MiFID scores made before migration 8
+        // (filled in Java: MeasureBackfill), the others marked as needing a new scoring
+        List.of());
+
+    /** Migrations that SQL cannot express, run after their statements in the same transaction. */
+    private static final Map<Integer, Fill> FILLS = Map.of(10, MeasureBackfill::fill);
+
+    /** A migration's computed part. */
+    private interface Fill {
+        void apply(Connection tx) throws SQLException;
+    }
 
     static int latestVersion() {
         return MIGRATIONS.size();
@@ -233,6 +245,9 @@ final class SchemaMigrations {
                 try (Statement st = tx.createStatement()) {
                     for (String sql : MIGRATIONS.get(v)) {
                         st.execute(sql);
+                    }
+                    if (FILLS.containsKey(v)) {
+                        FILLS.get(v).apply(tx);
                     }
                     // PRAGMA takes no bound parameter; v is an int of ours
                     st.execute("PRAGMA user_version = " + (v + 1));

@@ -42,7 +42,7 @@ public final class FeaturesBenchCommand implements Callable<Integer> {
             description = "Extractors to time. Default: every installed one.")
     List<String> models;
 
-    @Option(names = "--batch", split = ",", defaultValue = "4,16", paramLabel = "N[,N...]",
+    @Option(names = "--batch", split = ",", defaultValue = "16,32", paramLabel = "N[,N...]",
             description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     List<Integer> batches;
 

@@ -41,25 +41,24 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu", description = "Default: ${DEFAULT-VALUE}.")
     String device;
 
-    @Option(names = "--batch", paramLabel = "N",
-            description = "Images per forward pass. Default: 4 on the CPU, 16 on a GPU.")
-    Integer batch;
+    @Option(names = "--batch", defaultValue = "" + FeaturePipeline.DEFAULT_BATCH, paramLabel = "N",
+            description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batch;
 
     @Option(names = "--no-cache", description = "Always compute, neither reading nor filling the feature cache.")
     boolean noCache;
 
     @Override
     public Integer call() {
-        if (batch != null && batch < 1) {
+        if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
         OutputFile.check(out, images);
-        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
-        int perPass = batch != null ? batch : FeaturePipeline.defaultBatch(chosen.device());
         // a batch is one float32 tensor of N x 3 x size x size: checked before any image is read
         int size = ExtractorRegistry.standard().spec(model).inputSize();
-        AllocationLimit.require("--batch " + perPass, perPass, 3L * size * size * Float.BYTES,
+        AllocationLimit.require("--batch " + batch, batch, 3L * size * size * Float.BYTES,
                 "images of " + size + " x " + size + " in one batch");
+        ComputeDevice.Choice chosen = ComputeDevice.choose(device);
         chosen.autoLine().ifPresent(line -> {
             spec.commandLine().getErr().println(line);
             spec.commandLine().getErr().flush();
@@ -67,7 +66,7 @@ public final class ExtractCommand implements Callable<Integer> {
         DatasetFeatures extraction = new DatasetFeatures(ExtractorRegistry.standard(),
                 noCache ? null : FeatureCache.standard());
         DatasetFeatures.Result r = extraction.extract(images, ValidationProfile.fromId(profile), model,
-                chosen.device(), perPass, new ConsoleProgress(spec.commandLine().getErr()));
+                chosen.device(), batch, new ConsoleProgress(spec.commandLine().getErr()));
         NpyFile.write(out, r.features());
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d x %d features with %s%s, %s in %.1f s -> %s%n",
                 r.source(), r.features().rows(), r.features().cols(), r.model().id(),

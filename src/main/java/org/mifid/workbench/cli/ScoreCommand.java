@@ -149,10 +149,10 @@ public final class ScoreCommand implements Callable<Integer> {
             Device dev = chosen.device();
             // training features are reused across submissions, a submission's are not worth keeping
             generated = submission == null ? load(features) : new DatasetFeatures(registry, null)
-                    .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.defaultBatch(dev),
+                    .extract(submission, ValidationProfile.fromId(profile), model, dev, FeaturePipeline.DEFAULT_BATCH,
                             progress).features();
             train = trainImages == null ? load(trainFeatures) : new DatasetFeatures(registry, FeatureCache.standard())
-                    .extract(trainImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.defaultBatch(dev),
+                    .extract(trainImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.DEFAULT_BATCH,
                             progress).features();
         } else {
             generated = load(features);
@@ -203,7 +203,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     heldOutFeatures.toString());
         } else if (heldOutImages != null) {
             heldOut = new DatasetFeatures(ExtractorRegistry.standard(), FeatureCache.standard())
-                    .extract(heldOutImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.defaultBatch(dev),
+                    .extract(heldOutImages, ValidationProfile.LENIENT, model, dev, FeaturePipeline.DEFAULT_BATCH,
                             progress).features();
             FeatureChecks.requireSameDimension(train.cols(), "the training features", heldOut.cols(),
                     heldOutImages.toString());

@@ -1,6 +1,5 @@
 package org.mifid.workbench.features;
 
-import ai.djl.Device;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.mifid.workbench.engine.FeatureMatrix;
@@ -13,9 +12,6 @@ public interface FeatureExtractor extends AutoCloseable {
 
     /** The manifest entry this extractor was opened from. */
     ModelSpec spec();
-
-    /** The device the network runs on. */
-    Device device();
 
     default String id() {
         return spec().id();

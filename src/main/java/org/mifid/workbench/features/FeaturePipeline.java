@@ -1,6 +1,5 @@
 package org.mifid.workbench.features;
 
-import ai.djl.Device;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,32 +17,17 @@ import org.mifid.workbench.imaging.ImageSet;
  */
 public final class FeaturePipeline {
     /**
-     * Images per forward pass on a GPU, where a batch must be large enough to fill the device.
+     * Images per forward pass. On two cores 16 beat 32 for both nsfwjs networks (bench features, quiet machine:
+     * InceptionV3 14.7 vs 13.2 images/s, MobileNetV2 54.6 vs 32.0): smaller activations stay in cache. 4 was faster
+     * still where fresh memory is costly (InceptionV3 11.0 vs 6.9 images/s) but is not used: at 4 images a 2-thread
+     * desktop and 1-thread Spark tasks disagreed on the MiFID beyond the 1e-9 that the batch job promises (bench
+     * batch); at 16 they agree.
      */
-    static final int GPU_BATCH = 16;
-    /**
-     * Images per forward pass on the CPU. Smaller batches won on two cores every time they were measured: 16 beat 32
-     * (quiet machine: InceptionV3 14.7 vs 13.2 images/s, MobileNetV2 54.6 vs 32.0), and 4 beat 16 (`bench features
-     * --batch 4,8,16` on a machine where fresh memory is costly: InceptionV3 11.0 vs 6.9 images/s, MobileNetV2 85 vs
-     * 21). A batch of 16 makes activations of more than 32 MB (InceptionV3's 147 x 147 x 64 maps are 88 MB), which
-     * the C allocator maps afresh for every forward pass and the kernel must zero page by page; at 4 they stay
-     * under that size, so freed memory is reused, and more of them stays in cache.
-     */
-    static final int CPU_BATCH = 4;
+    public static final int DEFAULT_BATCH = 16;
 
     private final FeatureExtractor extractor;
     private final int batchSize;
     private final Preprocessor preprocessor;
-
-    /** The default batch for the device: {@value #CPU_BATCH} on the CPU, {@value #GPU_BATCH} on a GPU. */
-    public static int defaultBatch(Device device) {
-        return device.isGpu() ? GPU_BATCH : CPU_BATCH;
-    }
-
-    /** A pipeline with the default batch for the extractor's device. */
-    public FeaturePipeline(FeatureExtractor extractor) {
-        this(extractor, defaultBatch(extractor.device()));
-    }
 
     public FeaturePipeline(FeatureExtractor extractor, int batchSize) {
         if (batchSize < 1) {

@@ -12,23 +12,16 @@ import org.mifid.workbench.features.tfjs.TfjsLayersModel;
 /** A TF.js layers model (the nsfwjs networks) run on DJL, features read at the manifest's output layer. */
 final class TfjsExtractor implements FeatureExtractor {
     private final ModelSpec spec;
-    private final Device device;
     private final TfjsLayersModel model;
 
     TfjsExtractor(ModelSpec spec, Path folder, Device device, Precision precision) {
         this.spec = spec;
-        this.device = device;
         this.model = TfjsLayersModel.load(folder, device, precision.type());
     }
 
     @Override
     public ModelSpec spec() {
         return spec;
-    }
-
-    @Override
-    public Device device() {
-        return device;
     }
 
     @Override

@@ -24,13 +24,11 @@ import org.mifid.workbench.core.InvalidInputException;
  */
 final class TorchScriptExtractor implements FeatureExtractor {
     private final ModelSpec spec;
-    private final Device device;
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
 
     TorchScriptExtractor(ModelSpec spec, Path file, Device device) {
         this.spec = spec;
-        this.device = device;
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
@@ -50,11 +48,6 @@ final class TorchScriptExtractor implements FeatureExtractor {
     @Override
     public ModelSpec spec() {
         return spec;
-    }
-
-    @Override
-    public Device device() {
-        return device;
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class ArchiveScorer {
 
     /** The image set's features under this scorer's network. */
     public FeatureMatrix features(ImageSet images, ProgressMonitor monitor) {
-        return new FeaturePipeline(extractor).extract(images, monitor);
+        return new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(images, monitor);
     }
 
     /** Scores features of this scorer's network extracted before (one archive scored on several boards). */
@@ -82,7 +82,7 @@ public final class ArchiveScorer {
         try (InMemoryImageSet train = ImageSets.open(location, ValidationProfile.LENIENT, monitor)) {
             String id = extractor.id();
             FeatureMatrix features = cache.features(id, train.checksum(),
-                    () -> new FeaturePipeline(extractor).extract(train, monitor));
+                    () -> new FeaturePipeline(extractor, FeaturePipeline.DEFAULT_BATCH).extract(train, monitor));
             GaussianStatistics statistics = cache.statistics(id, train.checksum(),
                     () -> GaussianStatistics.of(features, monitor));
             return new MeasuredReference(train.checksum(), names(train), new Reference(features, statistics));

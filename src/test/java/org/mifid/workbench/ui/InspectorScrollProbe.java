@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
@@ -18,6 +17,7 @@ import org.mifid.workbench.core.LeaderboardPreset;
 import org.mifid.workbench.review.EvidenceLine;
 import org.mifid.workbench.ui.common.FxTaskExecutor;
 import org.mifid.workbench.ui.leaderboard.RankedEntry;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Scrolls the image-to-prompt inspector through a Kaggle-size submission (16,000 images, the private board's 80 %
@@ -26,8 +26,8 @@ import org.mifid.workbench.ui.leaderboard.RankedEntry;
  * it jumps to random places (a scroll-bar drag), and how many row cells exist. Thumbnails load as in use (off the
  * FX thread). Run headless as the UI tests do: {@code mvn -B -q test-compile && mvn -B -q
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test && java
- * -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp
- * target/classes:target/test-classes:$(cat target/cp.txt) org.mifid.workbench.ui.InspectorScrollProbe [images]}.
+ * -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1600x1200-32
+ * -cp target/classes:target/test-classes:$(cat target/cp.txt) org.mifid.workbench.ui.InspectorScrollProbe [images]}.
  */
 public final class InspectorScrollProbe {
     private static final int FRAMES = 600;
@@ -44,7 +44,9 @@ public final class InspectorScrollProbe {
         Platform.startup(() -> { });
         try (FxTaskExecutor executor = new FxTaskExecutor(2)) {
             WorkbenchFixture fixture = onFx(() -> new WorkbenchFixture(new Stage(), dir, file, executor));
-            TableView<RankedEntry> table = onFx(() -> (TableView<RankedEntry>) fixture.view.lookup("#leaderboard-table"));
+            @SuppressWarnings("unchecked")
+            TableView<RankedEntry> table = onFx(() -> (TableView<RankedEntry>) fixture.view
+                    .lookup("#leaderboard-table"));
             await(() -> table.getItems().size() == 1, "the leaderboard row");
             t0 = System.nanoTime();
             onFx(() -> {
@@ -140,15 +142,7 @@ public final class InspectorScrollProbe {
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(2, TimeUnit.MINUTES);
+        return WaitForAsyncUtils.asyncFx(action).get(2, TimeUnit.MINUTES);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {

@@ -44,7 +44,7 @@ final class PromptWorkspaces {
     }
 
     /**
-     * A competition of Kaggle's size for the scale probes: {@code images} items, 20 % of them public, and one
+     * A competition of Kaggle's size for the scale probe and test: {@code images} items, 20 % of them public, and one
      * team, "Noisy", whose embeddings are the truth plus as much noise again (cosines spread around 0.7).
      */
     static Path createScaled(Path dir, int images) throws Exception {
